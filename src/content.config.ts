@@ -1,0 +1,243 @@
+/**
+ * The one schema file. Every field a page can carry is declared and documented here; a page that
+ * breaks a rule fails the build with its file, the field and the reason in plain Vietnamese.
+ *
+ * Issuers, topics and localities are read from the YAML lists in `content/data/` (through
+ * `src/lib/taxonomy.ts`) so a typo is an error listing the valid ids, never a new category.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { toPartialDateString } from './lib/dates.ts';
+import { parseCode } from './lib/document-codes.ts';
+import {
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPE_SLUGS,
+  DOCUMENT_TYPES,
+  EVENT_KINDS,
+  RELATION_KINDS,
+  typesForAbbreviation,
+} from './lib/document-types.ts';
+import { contentDir, DATA_DIR, DATA_FILES, DOCUMENTS_DIR, NEWS_DIR } from './lib/paths.ts';
+import { readTaxonomies, type TaxonomyEntry } from './lib/taxonomy.ts';
+
+const root = contentDir();
+const taxonomies = readTaxonomies(root);
+
+/** An id from one of the YAML lists; the error names the list file and some valid ids. */
+function termOf(entries: TaxonomyEntry[], what: string, fileName: string) {
+  const ids = new Set(entries.map((e) => e.id));
+  const sample = entries
+    .slice(0, 8)
+    .map((e) => e.id)
+    .join(', ');
+  return z.string().refine((v) => ids.has(v), {
+    error: (issue) =>
+      `${what} "${String(issue.input)}" không có trong content/${DATA_DIR}/${fileName}. ` +
+      `Hãy dùng một id có sẵn (${sample}, …) hoặc thêm mục mới vào tệp đó.`,
+  });
+}
+
+const issuerId = termOf(taxonomies.issuers, 'Cơ quan ban hành', DATA_FILES.issuers);
+const topicId = termOf(taxonomies.topics, 'Chủ đề', DATA_FILES.topics);
+const localityId = termOf(taxonomies.localities, 'Địa phương', DATA_FILES.localities);
+
+/**
+ * A date that may be partial: `2022-06-16`, `2022-06` or `2022` (quote it or not: YAML's own date
+ * and number types are accepted). Stored as that string.
+ */
+const partialDate = z.union([z.string(), z.number(), z.date()]).transform((v, ctx) => {
+  const s = toPartialDateString(v);
+  if (s === null) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: `Ngày "${String(v)}" không hợp lệ: viết YYYY-MM-DD, YYYY-MM hoặc YYYY (ví dụ 2022-06-16).`,
+    });
+    return z.NEVER;
+  }
+  return s;
+});
+
+/** A document code (số hiệu) in any common spelling, stored in its canonical form (`21-NQ/TW`). */
+const documentCode = z.string().transform((v, ctx) => {
+  const code = parseCode(v);
+  if (!code) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: `Số hiệu "${v}" không đọc được. Viết như 21-NQ/TW, 865-QĐ/TU hoặc 73/2023/NĐ-CP.`,
+    });
+    return z.NEVER;
+  }
+  return code.canonical;
+});
+
+/** A cited source. Every fact on a page comes from one of these. */
+const source = z.object({
+  /** Title of the cited article or page, as published. */
+  title: z.string().min(1),
+  /** Who published it: a newspaper, portal or agency ("Báo Quảng Ngãi", "TTXVN"). */
+  outlet: z.string().min(1),
+  /** Address of the source. Shown as an external link. */
+  url: z.url({ error: 'Đường dẫn nguồn phải là một URL đầy đủ (https://…).' }),
+  /** When the source was published, if known. */
+  date: partialDate.optional(),
+});
+
+/**
+ * The author's choice for a code shared by several documents (numbering restarts each term):
+ * `{ "21-NQ/TW": 2017-10-25 }` makes every mention of 21-NQ/TW on this page link to the document
+ * of that date instead of the automatic choice.
+ */
+const codeChoices = z.record(z.string(), partialDate).default({});
+
+const documents = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${root}/${DOCUMENTS_DIR}` }),
+  schema: z
+    .object({
+      /** Số hiệu: `21-NQ/TW`, `865-QĐ/TU`, `73/2023/NĐ-CP`. With `date` it identifies the document. */
+      code: documentCode,
+      /** Loại văn bản. Its own field because Quy định and Quyết định share the code letters QĐ. */
+      type: z.enum(DOCUMENT_TYPE_SLUGS, {
+        error: `Loại văn bản phải là một trong: ${DOCUMENT_TYPE_SLUGS.join(', ')}.`,
+      }),
+      /** Trích yếu: the official title, without the type word ("Về tăng cường củng cố…"). */
+      title: z.string().min(1, 'Thiếu trích yếu (title).'),
+      /** Cơ quan ban hành: an id from content/data/co-quan.yaml. */
+      issuer: issuerId,
+      /** Ngày ban hành. Partial when a source gives only the year or month. */
+      date: partialDate,
+      /** Người ký, when a source names them. */
+      signer: z
+        .object({
+          /** Full name: "Nguyễn Phú Trọng". */
+          name: z.string().min(1),
+          /** Role when signing: "Tổng Bí thư", "T/M Ban Chấp hành Trung ương". */
+          role: z.string().optional(),
+        })
+        .optional(),
+      /** Khóa (term of the Central Committee or local committee), in Roman numerals: "XIII". */
+      term: z
+        .string()
+        .regex(/^[IVXLC]+$/, 'Khóa viết bằng chữ số La Mã in hoa, ví dụ XIII.')
+        .optional(),
+      /** Tình trạng hiệu lực. "chua-ro" when no source says. */
+      status: z.enum(Object.keys(DOCUMENT_STATUSES) as [keyof typeof DOCUMENT_STATUSES]).default('chua-ro'),
+      /** Chủ đề: ids from content/data/chu-de.yaml. */
+      topics: z.array(topicId).default([]),
+      /** Địa phương, for a document of a local Party committee: an id from dia-phuong.yaml. */
+      locality: localityId.optional(),
+      /**
+       * Relations this document has to others, each naming the other document by code and date.
+       * The inverse (bị thay thế, được hướng dẫn…) is shown on the other page automatically.
+       */
+      relations: z
+        .array(
+          z.object({
+            /** căn cứ | thay-the | sua-doi | huong-dan (hướng dẫn thi hành). */
+            kind: z.enum(Object.keys(RELATION_KINDS) as [keyof typeof RELATION_KINDS]),
+            /** Số hiệu of the other document. */
+            code: documentCode,
+            /** Ngày ban hành of the other document (codes repeat across terms). */
+            date: partialDate,
+            /** Optional note shown next to the relation. */
+            note: z.string().optional(),
+            /** Source that states this relation, if it is not among the page's sources. */
+            source: z.url().optional(),
+          }),
+        )
+        .default([]),
+      /** Sources of every fact on the page. At least one. */
+      sources: z.array(source).min(1, 'Cần ít nhất một nguồn (sources) cho mọi thông tin trên trang.'),
+      /** One or two sentences shown in listings, search results and the page's description. */
+      summary: z.string().min(1, 'Thiếu tóm tắt ngắn (summary).'),
+      /** Shown among the key documents on the home page. */
+      featured: z.boolean().default(false),
+      /** When the page was last revised; otherwise the date of its last git commit is shown. */
+      updated: partialDate.optional(),
+      /** Explicit choices for codes shared by several documents. */
+      codeChoices,
+    })
+    .superRefine((doc, ctx) => {
+      // The code's letters must fit the type: "21-NQ/TW" cannot be a Chỉ thị.
+      const code = parseCode(doc.code);
+      if (code && !typesForAbbreviation(code.abbr).includes(doc.type)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['type'],
+          message: `Số hiệu ${doc.code} có ký hiệu ${code.abbr}, không khớp loại "${DOCUMENT_TYPES[doc.type].label}".`,
+        });
+      }
+    }),
+});
+
+const news = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${root}/${NEWS_DIR}` }),
+  schema: z.object({
+    /** Headline, in our own words. */
+    title: z.string().min(1),
+    /** When the event took place. */
+    eventDate: partialDate,
+    /** When the source article was published. */
+    publishedDate: partialDate.optional(),
+    /** Outlet of the original report ("TTXVN", "Báo Quảng Ngãi"). */
+    outlet: z.string().min(1),
+    /** Author or byline of the original report, if given. */
+    author: z.string().optional(),
+    /** Where the event took place: an id from dia-phuong.yaml (an earlier name is fine). */
+    locality: localityId.optional(),
+    /** Loại sự kiện. */
+    eventKind: z.enum(Object.keys(EVENT_KINDS) as [keyof typeof EVENT_KINDS]),
+    /** Chủ đề: ids from content/data/chu-de.yaml. */
+    topics: z.array(topicId).default([]),
+    /** Sources of every fact on the page. At least one. */
+    sources: z.array(source).min(1, 'Cần ít nhất một nguồn (sources) cho mọi thông tin trên trang.'),
+    /** One or two sentences shown in listings, search results and the feed. */
+    summary: z.string().min(1, 'Thiếu tóm tắt ngắn (summary).'),
+    /** When the page was last revised; otherwise the date of its last git commit is shown. */
+    updated: partialDate.optional(),
+    /** Explicit choices for codes shared by several documents. */
+    codeChoices,
+  }),
+});
+
+const issuers = defineCollection({
+  loader: file(`${root}/${DATA_DIR}/${DATA_FILES.issuers}`),
+  schema: z.object({
+    /** Tên cơ quan. */
+    label: z.string(),
+    /** trung-uong | dia-phuong | nha-nuoc. */
+    level: z.enum(['trung-uong', 'dia-phuong', 'nha-nuoc']),
+    /** For a local Party committee: its locality id. */
+    locality: z.string().optional(),
+  }),
+});
+
+const topics = defineCollection({
+  loader: file(`${root}/${DATA_DIR}/${DATA_FILES.topics}`),
+  schema: z.object({
+    /** Tên chủ đề. */
+    label: z.string(),
+    /** One-line description shown on the topic page. */
+    description: z.string().optional(),
+  }),
+});
+
+const localities = defineCollection({
+  loader: file(`${root}/${DATA_DIR}/${DATA_FILES.localities}`),
+  schema: z.object({
+    /** Tên tỉnh, thành phố. */
+    label: z.string(),
+    /** tinh | thanh-pho. */
+    kind: z.enum(['tinh', 'thanh-pho']),
+    /** hien-hanh (one of the 34 units from 01/07/2025) | truoc-sap-xep (an earlier name). */
+    status: z.enum(['hien-hanh', 'truoc-sap-xep']),
+    /** For an earlier unit: the id of the unit it now belongs to. */
+    mergedInto: z.string().optional(),
+    /** For a current unit: ids of the earlier units merged into it. */
+    absorbed: z.array(z.string()).default([]),
+  }),
+});
+
+export const collections = { documents, news, issuers, topics, localities };

@@ -1,0 +1,86 @@
+/**
+ * Content checks run by `npm run check`: small, independent functions over the content files, each
+ * returning problems with file and line (like the link checks of withastro/docs). Astro's schema
+ * already rejects bad frontmatter; these catch what a schema cannot see.
+ */
+import { documentId } from './catalog.ts';
+import type { ContentFile } from './content-files.ts';
+import { parseCode } from './document-codes.ts';
+import { checkLocalities, type LocalityLike } from './localities.ts';
+import type { Taxonomies } from './taxonomy.ts';
+
+/** One finding. `error` fails `npm run check`; `warning` is printed only. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** What every check receives. */
+export interface CheckContext {
+  files: ContentFile[];
+  taxonomies: Taxonomies;
+  /** Content directory, for messages about data files. */
+  root: string;
+}
+
+/** A content check. */
+export type ContentCheck = (ctx: CheckContext) => Problem[];
+
+/** Text must be stored NFC: a decomposed "ệ" looks the same but breaks search and comparisons. */
+export const checkNfc: ContentCheck = ({ files }) =>
+  files.flatMap((f) => {
+    if (f.raw === f.raw.normalize('NFC')) return [];
+    const lines = f.raw.split('\n');
+    const line = lines.findIndex((l) => l !== l.normalize('NFC')) + 1;
+    return [
+      {
+        severity: 'error',
+        file: f.file,
+        line,
+        message:
+          'Văn bản chưa ở dạng Unicode NFC (dấu tổ hợp). Chạy: npm run import -- --fix-nfc <tệp>, hoặc lưu lại bằng bộ gõ Unicode dựng sẵn.',
+      },
+    ];
+  });
+
+/** A document's file name is its code and year ("21-nq-tw-2022.mdx"), so URLs are predictable. */
+export const checkDocumentFileNames: ContentCheck = ({ files }) =>
+  files
+    .filter((f) => f.collection === 'documents')
+    .flatMap((f) => {
+      const code = typeof f.data.code === 'string' ? parseCode(f.data.code) : null;
+      const date =
+        f.data.date instanceof Date ? f.data.date.toISOString().slice(0, 10) : String(f.data.date ?? '');
+      if (!code) return [];
+      const expected = documentId(code.canonical, date);
+      if (f.id === expected || f.id.startsWith(`${expected}-`)) return [];
+      return [
+        {
+          severity: 'warning',
+          file: f.file,
+          line: 1,
+          message: `Tên tệp nên là ${expected}.mdx (số hiệu và năm ban hành) để địa chỉ trang ổn định.`,
+        },
+      ];
+    });
+
+/** The locality list must be consistent: every earlier province points to a current one. */
+export const checkLocalityData: ContentCheck = ({ taxonomies, root }) =>
+  checkLocalities(taxonomies.localities as unknown as LocalityLike[]).map((message) => ({
+    severity: 'error',
+    file: `${root}/data/dia-phuong.yaml`,
+    line: 1,
+    message,
+  }));
+
+/** The default set of checks, in the order they are reported. */
+export const DEFAULT_CHECKS: ContentCheck[] = [checkNfc, checkDocumentFileNames, checkLocalityData];
+
+/** Runs checks and returns all problems, sorted by file and line. */
+export function runChecks(ctx: CheckContext, checks: ContentCheck[] = DEFAULT_CHECKS): Problem[] {
+  return checks
+    .flatMap((check) => check(ctx))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}

@@ -1,0 +1,23 @@
+import path from 'node:path';
+
+/**
+ * Where the content lives. Normally `content/` in the project; the benchmark and the integration
+ * tests point `SO_TAY_CONTENT_DIR` at a generated or fixture corpus so they build it with the real
+ * configuration.
+ */
+export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.SO_TAY_CONTENT_DIR ?? 'content');
+}
+
+/** Folder of document pages (văn bản) inside a content directory. */
+export const DOCUMENTS_DIR = 'van-ban';
+/** Folder of news pages (tin hội nghị) inside a content directory. */
+export const NEWS_DIR = 'tin';
+/** Folder of YAML data collections inside a content directory. */
+export const DATA_DIR = 'data';
+/** Data file names, relative to {@link DATA_DIR}. */
+export const DATA_FILES = {
+  issuers: 'co-quan.yaml',
+  topics: 'chu-de.yaml',
+  localities: 'dia-phuong.yaml',
+} as const;

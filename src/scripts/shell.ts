@@ -1,0 +1,64 @@
+/**
+ * Browser behaviour shared by every page: the light/dark toggle and the `/` shortcut that focuses the
+ * search box. Both are enhancements: without JavaScript the page follows the system theme and the
+ * search box is a plain form.
+ */
+const THEME_KEY = 'so-tay-theme';
+type Choice = 'system' | 'light' | 'dark';
+// Short visible text (fits beside the logo at 360 px); the accessible name spells it out.
+const LABELS: Record<Choice, { text: string; name: string }> = {
+  system: { text: '◐ Tự động', name: 'Giao diện: theo hệ thống. Bấm để chuyển sang sáng' },
+  light: { text: '☀ Sáng', name: 'Giao diện: sáng. Bấm để chuyển sang tối' },
+  dark: { text: '☾ Tối', name: 'Giao diện: tối. Bấm để theo hệ thống' },
+};
+const NEXT: Record<Choice, Choice> = { system: 'light', light: 'dark', dark: 'system' };
+
+function readChoice(): Choice {
+  try {
+    const v = localStorage.getItem(THEME_KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+function applyChoice(choice: Choice, button: HTMLButtonElement): void {
+  if (choice === 'system') document.documentElement.removeAttribute('data-theme');
+  else document.documentElement.setAttribute('data-theme', choice);
+  try {
+    if (choice === 'system') localStorage.removeItem(THEME_KEY);
+    else localStorage.setItem(THEME_KEY, choice);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this page only.
+  }
+  showChoice(choice, button);
+}
+
+function showChoice(choice: Choice, button: HTMLButtonElement): void {
+  button.textContent = LABELS[choice].text;
+  button.setAttribute('aria-label', LABELS[choice].name);
+}
+
+/** Wires the theme toggle and the `/` shortcut. */
+export function initShell(): void {
+  const button = document.getElementById('doi-giao-dien');
+  if (button instanceof HTMLButtonElement) {
+    let choice = readChoice();
+    showChoice(choice, button);
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      choice = NEXT[choice];
+      applyChoice(choice, button);
+    });
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const box = document.querySelector<HTMLInputElement>('[data-search-shortcut]');
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.select();
+  });
+}

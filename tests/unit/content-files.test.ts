@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocumentFileNames, checkNfc } from '../../src/lib/content-checks.ts';
+import { type ContentFile, ContentFileError, lineOf, parseContentText } from '../../src/lib/content-files.ts';
+
+const page = (id: string, raw: string, collection: 'documents' | 'news' = 'documents'): ContentFile => ({
+  file: `/c/${id}.mdx`,
+  relative: `van-ban/${id}.mdx`,
+  collection,
+  id,
+  raw,
+  ...parseContentText(`/c/${id}.mdx`, raw),
+});
+
+describe('content files', () => {
+  it('splits frontmatter and body and knows where the body starts', () => {
+    const parsed = parseContentText('x.mdx', '---\ncode: 21-NQ/TW\ndate: 2022-06-16\n---\n\nNội dung.\n');
+    expect(parsed.data.code).toBe('21-NQ/TW');
+    expect(parsed.body).toBe('\nNội dung.\n');
+    expect(parsed.bodyLine).toBe(5);
+  });
+
+  it('reports bad YAML with the file and line', () => {
+    const bad = '---\ntitle: a\ntopics: [a, b\n---\nx';
+    expect(() => parseContentText('x.mdx', bad)).toThrow(ContentFileError);
+    try {
+      parseContentText('x.mdx', bad);
+    } catch (e) {
+      expect((e as ContentFileError).line).toBeGreaterThanOrEqual(3);
+      expect((e as Error).message).toMatch(/^x\.mdx:\d+: YAML/);
+    }
+  });
+
+  it('requires frontmatter', () => {
+    expect(() => parseContentText('x.mdx', 'Chỉ có nội dung')).toThrow(/frontmatter/);
+  });
+
+  it('counts lines', () => {
+    expect(lineOf('a\nb\nc', 0)).toBe(1);
+    expect(lineOf('a\nb\nc', 2)).toBe(2);
+    expect(lineOf('a\nb\nc', 4)).toBe(3);
+  });
+});
+
+describe('content checks', () => {
+  it('finds text that is not NFC and says which line', () => {
+    const raw = `---\ntitle: a\n---\nDòng một\n${'Nghị quyết'.normalize('NFD')}\n`;
+    const problems = checkNfc({ files: [page('a', raw)], taxonomies: {} as never, root: '/c' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(5);
+    expect(
+      checkNfc({ files: [page('b', '---\na: 1\n---\nĐúng\n')], taxonomies: {} as never, root: '/c' }),
+    ).toEqual([]);
+  });
+
+  it('suggests the canonical file name of a document', () => {
+    const raw = '---\ncode: 21-NQ/TW\ndate: 2022-06-16\n---\n';
+    const ctx = (id: string) => ({ files: [page(id, raw)], taxonomies: {} as never, root: '/c' });
+    expect(checkDocumentFileNames(ctx('21-nq-tw-2022'))).toEqual([]);
+    expect(checkDocumentFileNames(ctx('nghi-quyet-21'))[0]?.message).toMatch(/21-nq-tw-2022\.mdx/);
+  });
+});
