@@ -135,7 +135,7 @@ const documents = defineCollection({
       relations: z
         .array(
           z.object({
-            /** căn cứ | thay-the | sua-doi | huong-dan (hướng dẫn thi hành). */
+            /** can-cu | thay-the | sua-doi | huong-dan | thuc-hien | tong-ket (see RELATION_KINDS). */
             kind: z.enum(Object.keys(RELATION_KINDS) as [keyof typeof RELATION_KINDS]),
             /** Số hiệu of the other document. */
             code: documentCode,

@@ -120,6 +120,10 @@ export const RELATION_KINDS = {
   'thay-the': { forward: 'Thay thế', inverse: 'Bị thay thế bởi' },
   'sua-doi': { forward: 'Sửa đổi, bổ sung', inverse: 'Bị sửa đổi, bổ sung bởi' },
   'huong-dan': { forward: 'Hướng dẫn thi hành', inverse: 'Được hướng dẫn bởi' },
+  // Party plans (kế hoạch) and programmes carry out a resolution rather than guide it.
+  'thuc-hien': { forward: 'Thực hiện', inverse: 'Được thực hiện bởi' },
+  // A later conclusion that reviews (tổng kết, sơ kết) how a resolution was carried out.
+  'tong-ket': { forward: 'Tổng kết, sơ kết', inverse: 'Được tổng kết, sơ kết bởi' },
 } as const;
 
 /** Slug of a relation kind. */
