@@ -7,7 +7,7 @@
  *   it points at on the right; each edge runs from the document that records the relation to the one
  *   it names, labelled with the relation's verb ("thay thế", "thực hiện"), arrow at the target.
  * - `narrow`: one column 320 units wide, shown at its natural size on phones: documents pointing at
- *   this one above it, those it points at below, edges along a trunk on the left; each box carries
+ *   this one above it, those it points at below, edges along two trunks on the left; each box carries
  *   the relation as read from this page ("Bị thay thế bởi", "Thực hiện"), like the list beside it.
  * Sizes are chosen so text is never drawn smaller than 12 CSS pixels where the variant is shown (see
  * {@link DiagramLayout.minWidth}).
@@ -234,10 +234,12 @@ function layoutWide(center: DiagramDocument, relations: readonly DiagramRelation
   return { width, height, nodes, edges, minWidth: Math.ceil((width * READABLE) / SMALL) };
 }
 
+/** Incoming edges run down the outer trunk (inX), outgoing ones down the inner (outX), never merging. */
 const NARROW = {
   width: 320,
   pad: 4,
-  trunkX: 12,
+  inX: 8,
+  outX: 19,
   nodeX: 30,
   nodeH: 66,
   centerH: 54,
@@ -246,7 +248,7 @@ const NARROW = {
 } as const;
 
 function layoutNarrow(center: DiagramDocument, relations: readonly DiagramRelation[]): DiagramLayout {
-  const { width, pad, trunkX, nodeX, nodeH, centerH, gapY } = NARROW;
+  const { width, pad, inX, outX, nodeX, nodeH, centerH, gapY } = NARROW;
   const nodeW = width - nodeX - pad;
   const above = relations.filter((r) => r.direction === 'inverse');
   const below = relations.filter((r) => r.direction === 'forward');
@@ -292,12 +294,12 @@ function layoutNarrow(center: DiagramDocument, relations: readonly DiagramRelati
   above.forEach((r, i) => {
     const top = aboveY[i] ?? 0;
     nodes.push(nodeOf(r, nodeX, top, nodeW, nodeH, lines(r), false));
-    edges.push({ d: `M${nodeX},${top + nodeH / 2}H${trunkX}V${inY}H${nodeX}` });
+    edges.push({ d: `M${nodeX},${top + nodeH / 2}H${inX}V${inY}H${nodeX}` });
   });
   below.forEach((r, i) => {
     const top = belowY[i] ?? 0;
     nodes.push(nodeOf(r, nodeX, top, nodeW, nodeH, lines(r), false));
-    edges.push({ d: `M${nodeX},${outY}H${trunkX}V${top + nodeH / 2}H${nodeX}` });
+    edges.push({ d: `M${nodeX},${outY}H${outX}V${top + nodeH / 2}H${nodeX}` });
   });
   return { width, height, nodes, edges, minWidth: Math.ceil((width * READABLE) / SMALL) };
 }
