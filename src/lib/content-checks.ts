@@ -76,7 +76,10 @@ export const checkSourceUrls: ContentCheck = ({ files }) =>
     return sources.flatMap((s) => {
       if (typeof s !== 'object' || s === null || 'url' in s) return [];
       const title = String((s as { title?: unknown }).title ?? '');
-      const at = title ? f.raw.indexOf(title) : -1;
+      // A long title may be folded over several YAML lines: look for its start, then for `sources:`.
+      const at =
+        [title, title.slice(0, 24)].map((t) => (t ? f.raw.indexOf(t) : -1)).find((i) => i !== -1) ??
+        f.raw.indexOf('sources:');
       return [
         {
           severity: 'warning' as const,
@@ -98,7 +101,12 @@ export const checkLocalityData: ContentCheck = ({ taxonomies, root }) =>
   }));
 
 /** The default set of checks, in the order they are reported. */
-export const DEFAULT_CHECKS: ContentCheck[] = [checkNfc, checkDocumentFileNames, checkSourceUrls, checkLocalityData];
+export const DEFAULT_CHECKS: ContentCheck[] = [
+  checkNfc,
+  checkDocumentFileNames,
+  checkSourceUrls,
+  checkLocalityData,
+];
 
 /** Runs checks and returns all problems, sorted by file and line. */
 export function runChecks(ctx: CheckContext, checks: ContentCheck[] = DEFAULT_CHECKS): Problem[] {

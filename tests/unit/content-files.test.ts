@@ -72,9 +72,21 @@ describe('content checks', () => {
       '---',
       '',
     ].join('\n');
-    const problems = checkSourceUrls({ files: [page('tin-thu', raw, 'news')], taxonomies: {} as never, root: '/c' });
+    const problems = checkSourceUrls({
+      files: [page('tin-thu', raw, 'news')],
+      taxonomies: {} as never,
+      root: '/c',
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', line: 7 });
     expect(problems[0]?.message).toMatch(/Bài mất địa chỉ/);
+    const folded = raw.replace(
+      '  - title: Bài mất địa chỉ',
+      '  - title: >-\n      Bài mất địa chỉ, có tên dài\n      xuống dòng',
+    );
+    expect(
+      checkSourceUrls({ files: [page('tin-thu', folded, 'news')], taxonomies: {} as never, root: '/c' })[0]
+        ?.line,
+    ).toBe(8);
   });
 });
