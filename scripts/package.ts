@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   const builtAt = new Date();
   const { build } = await import('astro');
   try {
-    await build({ root, outDir: distDir });
+    // force: a release is built from scratch, never from Astro's content cache of an earlier build.
+    await build({ root, outDir: distDir, force: true });
   } catch (err) {
     throw new UserFacingError(
       `Build thất bại: ${(err as Error).message}`,
