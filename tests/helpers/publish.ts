@@ -4,6 +4,7 @@
  * runs), build the fictional fixture site, and make small release packages quickly.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,11 +98,7 @@ export function writeFakeSite(dir: string, label: string, padding = 0): void {
   fs.writeFileSync(path.join(dir, '404.html'), page('Không tìm thấy'));
   fs.writeFileSync(path.join(dir, 'van-ban', '9021-nq-tw-2031', 'index.html'), page('Nghị quyết 9021-NQ/TW'));
   fs.writeFileSync(path.join(dir, '_astro', `app.${label}.css`), `h1{color:red}/*${label}*/\n`);
-  if (padding > 0)
-    fs.writeFileSync(
-      path.join(dir, '_astro', 'padding.bin'),
-      crypto.getRandomValues(new Uint8Array(padding)),
-    );
+  if (padding > 0) fs.writeFileSync(path.join(dir, '_astro', 'padding.bin'), randomBytes(padding));
 }
 
 /**

@@ -21,6 +21,7 @@ function runOffline(commandLine: string, args: string[], env: Record<string, str
     env: { ...env, NODE_OPTIONS: `--import ${GUARD}`, NETWORK_GUARD_LOG: log },
   });
   const attempts = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
+  fs.rmSync(work, { recursive: true, force: true });
   return { result, attempts };
 }
 
