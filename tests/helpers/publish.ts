@@ -3,7 +3,7 @@
  * (their command line from package.json, with node_modules/.bin first on PATH so the pinned Node 24
  * runs), build the fictional fixture site, and make small release packages quickly.
  */
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,6 +72,27 @@ export function runShell(
 /** Runs `npm run <name> -- <args>`: the script's command line from package.json, via {@link runShell}. */
 export function runScript(name: string, args: string[], options: Parameters<typeof runShell>[2] = {}) {
   return runShell(scriptCommand(name), args, options);
+}
+
+/** {@link runScript} without blocking: the test's own requests keep running meanwhile. */
+export function runScriptAsync(
+  name: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined> } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn('sh', ['-c', `${scriptCommand(name)} "$@"`, 'sh', ...args], {
+    cwd: ROOT,
+    env: scriptEnv(options.env),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += String(d);
+  });
+  child.stderr.on('data', (d) => {
+    stderr += String(d);
+  });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
 /** A fresh folder under tests/.tmp. */

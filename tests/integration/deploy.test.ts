@@ -131,7 +131,8 @@ describe('a deploy that cannot go through leaves the live site as it was', () =>
     const dir = fs.mkdtempSync(path.join(work, 'damaged-'));
     const archive = path.join(dir, path.basename(pkg(1).archive));
     const bytes = fs.readFileSync(pkg(1).archive);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
     fs.writeFileSync(archive, bytes);
     fs.copyFileSync(pkg(1).checksumsFile, path.join(dir, 'SHA256SUMS'));
     const error = await failingDeploy(to, archive);
