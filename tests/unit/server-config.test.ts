@@ -95,6 +95,7 @@ describe('Apache', () => {
 
   it('maps the base path to the installed site folder', () => {
     expect(renderApacheConfig(options)).toContain('Alias /so-tay/ "/srv/so-tay/current/site/so-tay/"');
+    expect(renderApacheConfig(options)).toContain('RedirectMatch 301 ^/so-tay$ /so-tay/');
     expect(renderApacheConfig({ ...options, base: '/' })).toContain(
       'DocumentRoot "/srv/so-tay/current/site"',
     );
