@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditBuiltSite } from '../../src/lib/site-audit.ts';
-import { FIXTURE_CONTENT, ROOT, runScript, runShell, scriptCommand, tempDir } from '../helpers/publish.ts';
+import {
+  FIXTURE_CONTENT,
+  PENDING_PAGES,
+  ROOT,
+  runScript,
+  runShell,
+  scriptCommand,
+  tempDir,
+} from '../helpers/publish.ts';
 
 const GUARD = path.join(ROOT, 'tests/helpers/network-guard.ts');
 const SITE_URL = 'http://intranet.thu-nghiem.vn';
@@ -24,14 +32,6 @@ function runOffline(commandLine: string, args: string[], env: Record<string, str
   fs.rmSync(work, { recursive: true, force: true });
   return { result, attempts };
 }
-
-/**
- * Pages other branches are adding: the layout's footer already links the list of missing documents.
- * Exempt only while its route is absent from src/pages, so the check becomes complete on its own.
- */
-const PENDING_PAGES = fs.existsSync(path.join(ROOT, 'src/pages/van-ban-con-thieu'))
-  ? []
-  : ['van-ban-con-thieu/'];
 
 /** Every root-absolute link and asset in the built pages, mapped to the file it needs. */
 function missingTargets(dist: string, base: string): string[] {
