@@ -1,15 +1,23 @@
 // @ts-check
+
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
-import { resolveSiteLocation } from './src/lib/site-config.ts';
+import { siteFilesIntegration } from './src/integrations/site-files.ts';
+import { PUBLISH_CONFIG_FILE, readPublishConfig, resolveSiteLocation } from './src/lib/site-config.ts';
 
-// SITE_URL and BASE_PATH come from the environment so one checkout can be built for any server.
-const { site, base } = resolveSiteLocation();
+// SITE_URL and BASE_PATH come from the environment, else from so-tay.config.json, so one checkout
+// can be built for any server.
+const { site, base } = resolveSiteLocation(
+  process.env,
+  readPublishConfig(fileURLToPath(new URL(PUBLISH_CONFIG_FILE, import.meta.url))),
+);
 
 export default defineConfig({
   site,
@@ -23,11 +31,14 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkGfm],
+      // Links to other hosts in page bodies are ordinary outbound links, marked like SourceList's.
+      rehypePlugins: [[rehypeExternalLinks, { rel: ['external', 'noopener', 'noreferrer'] }]],
       // GFM footnotes get Vietnamese labels (the defaults are English).
       remarkRehype: { footnoteLabel: 'Chú thích', footnoteBackLabel: 'Quay lại nội dung' },
     }),
   },
-  integrations: [mdx(), sitemap(), pagefindIntegration()],
+  // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.
+  integrations: [mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],
   vite: {
     plugins: [tailwindcss()],
     build: {
