@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { PUBLISH_CONFIG_FILE, readPublishConfig, resolveSiteLocation } from './src/lib/site-config.ts';
+import { rehypeTableAlign } from './src/lib/table-align.ts';
 
 // SITE_URL and BASE_PATH come from the environment, else from so-tay.config.json, so one checkout
 // can be built for any server.
@@ -32,7 +33,11 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkGfm],
       // Links to other hosts in page bodies are ordinary outbound links, marked like SourceList's.
-      rehypePlugins: [[rehypeExternalLinks, { rel: ['external', 'noopener', 'noreferrer'] }]],
+      // Table column alignment becomes classes: the CSP forbids inline style attributes.
+      rehypePlugins: [
+        [rehypeExternalLinks, { rel: ['external', 'noopener', 'noreferrer'] }],
+        rehypeTableAlign,
+      ],
       // GFM footnotes get Vietnamese labels (the defaults are English).
       remarkRehype: { footnoteLabel: 'Chú thích', footnoteBackLabel: 'Quay lại nội dung' },
     }),
