@@ -10,7 +10,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
+import type { MdastPluginDefinition } from 'satteri';
 import { readContentFiles } from '../lib/content-files.ts';
 import {
   type CitingPage,
@@ -102,5 +104,29 @@ export function remarkLinkCodes(options: LinkCodesOptions) {
       href: (doc) => urls.document(doc.id),
     });
     applyLinkEdits(edits);
+  };
+}
+
+/**
+ * The same transform as a Sätteri mdast plugin: the whole-tree `before` hook hands the pure function
+ * Sätteri's read-only tree, and the planned edits are queued with `replaceNode` (Sätteri applies them
+ * in Rust). Register it in `markdown.processor: satteri({ mdastPlugins: [satteriLinkCodes({ base })] })`.
+ */
+export function satteriLinkCodes(options: LinkCodesOptions): MdastPluginDefinition {
+  const root = options.root ?? contentDir();
+  const urls = createUrls(options.base);
+  return {
+    name: 'so-tay-link-codes',
+    before(tree, ctx) {
+      const frontmatter = (ctx.data.astro as FileLike['data']['astro'])?.frontmatter ?? {};
+      const filePath = ctx.fileURL === undefined ? '' : fileURLToPath(ctx.fileURL);
+      const { edits } = linkCodes(tree as unknown as Root, {
+        index: documentIndexFor(root),
+        page: citingPageOf(root, filePath, frontmatter),
+        href: (doc) => urls.document(doc.id),
+      });
+      // Sätteri's node types are mdast's, declared by its own package.
+      for (const e of edits) ctx.replaceNode(e.node as never, e.replacement as never);
+    },
   };
 }

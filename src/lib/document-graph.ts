@@ -21,6 +21,7 @@ import {
   type CitingPage,
   citingPageFrom,
   type DocumentIndex,
+  dateWords,
   documentLabel,
   type KnownDocument,
   knownDocumentFrom,
@@ -310,7 +311,9 @@ function describeProblem(
       // A bad codeChoices entry is reported once, at the field, not at every mention it spoils.
       if (outcome.reason === 'bad-choice') return null;
       const candidates = datesList(outcome.candidates);
-      const fix = `Ghi ngày ngay sau số hiệu ("${outcome.code}, ngày 16/6/2022") hoặc thêm vào frontmatter codeChoices: { "${outcome.code}": YYYY-MM-DD }.`;
+      // The example uses a real candidate, so the author can copy whichever one is meant.
+      const example = outcome.candidates[outcome.candidates.length - 1]?.date ?? 'YYYY-MM-DD';
+      const fix = `Ghi ngày ngay sau số hiệu ("${outcome.code} ${dateWords(example)}") hoặc thêm vào frontmatter codeChoices: { "${outcome.code}": ${example} }.`;
       const why =
         outcome.reason === 'all-later'
           ? `mọi văn bản mang số hiệu này đều ban hành sau ngày của trang (${page.date})`

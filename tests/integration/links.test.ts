@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { selectAll, selectOne } from 'css-select';
-import type { Element } from 'domhandler';
+import { selectAll as cssAll, selectOne as cssOne } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
 import { getAttributeValue, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,13 @@ beforeAll(() => buildSite(fixture, out, { BASE_PATH: '/so-tay/' }));
 function page(route: string) {
   return parseDocument(fs.readFileSync(path.join(out, route, 'index.html'), 'utf8'));
 }
+
+/** Elements matching `query` under `root`. */
+const selectAll = (query: string, root: AnyNode | null): Element[] =>
+  root === null ? [] : cssAll<AnyNode, Element>(query, root);
+/** The first element matching `query` under `root`, or null. */
+const selectOne = (query: string, root: AnyNode | null): Element | null =>
+  root === null ? null : cssOne<AnyNode, Element>(query, root);
 
 const text = (el: Element | null) => (el === null ? '' : textContent(el).replace(/\s+/g, ' ').trim());
 
