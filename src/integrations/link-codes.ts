@@ -74,7 +74,11 @@ export function documentIndexFor(root: string): DocumentIndex {
  * with its id (the file name). Anything else (an MDX page outside the collections) is read as a page
  * with no document of its own, dated by its `date` or `eventDate` if it has one.
  */
-export function citingPageOf(root: string, filePath: string, frontmatter: Record<string, unknown>): CitingPage {
+export function citingPageOf(
+  root: string,
+  filePath: string,
+  frontmatter: Record<string, unknown>,
+): CitingPage {
   const clean = filePath.replace(/[?#].*$/, '');
   const [dir] = path.relative(root, clean).split(path.sep);
   const id = path.basename(clean, path.extname(clean));
