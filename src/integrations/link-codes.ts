@@ -1,8 +1,12 @@
 /**
- * The link transform of `src/lib/link-codes.ts` wrapped for Astro's Markdown processor. Thin on
+ * The link transform of `src/lib/link-codes.ts` wrapped for Astro's Markdown processors. Thin on
  * purpose: everything it decides is in the pure function, tested on its own. This file only finds
- * which page is being rendered (from the file path and the frontmatter Astro puts on the vfile),
+ * which page is being rendered (from the file path and the frontmatter Astro hands the processor),
  * loads the registry of known documents once, and applies the edits.
+ *
+ * Two wrappers over the same function: {@link satteriLinkCodes} for Sätteri, the site's processor
+ * (chosen by measurement, see astro.config.mjs), and {@link remarkLinkCodes} for unified/remark, kept
+ * so the processor can be switched back; a test checks both make the same links.
  *
  * The registry is read from the content files' frontmatter with `src/lib/content-files.ts`, not from
  * `astro:content`: Markdown is compiled before collections can be queried, and both read the same
@@ -94,7 +98,7 @@ interface FileLike {
 }
 
 /**
- * Remark plugin: links every mention of a known document in a page body. Register it in
+ * Remark plugin: links every mention of a known document in a page body. Would be registered as
  * `markdown.processor: unified({ remarkPlugins: [[remarkLinkCodes, { base }]] })`; MDX inherits it.
  */
 export function remarkLinkCodes(options: LinkCodesOptions) {

@@ -15,7 +15,7 @@
  * Cost is linear in the corpus: each body is scanned once, each mention resolved against the few
  * documents sharing its code, and each list sorted once.
  */
-import { comparePartialDates } from './dates.ts';
+import { comparePartialDates, formatDate } from './dates.ts';
 import { codeKey, createMentionScanner } from './document-codes.ts';
 import {
   type CitingPage,
@@ -304,7 +304,7 @@ function describeProblem(
         code: outcome.code,
         message:
           outcome.others.length > 0
-            ? `${outcome.code} ${outcome.date === undefined ? '' : `ngày ${outcome.date} `}chưa có trong Sổ tay (đã có: ${datesList(outcome.others)}). Kiểm tra lại ngày, hoặc thêm văn bản; xem trang "Văn bản còn thiếu".`
+            ? `${outcome.code} ${outcome.date === undefined ? '' : `${dateWords(outcome.date)} `}chưa có trong Sổ tay (đã có: ${datesList(outcome.others)}). Kiểm tra lại ngày, hoặc thêm văn bản; xem trang "Văn bản còn thiếu".`
             : `${outcome.code} chưa có trong Sổ tay nên không có liên kết; xem trang "Văn bản còn thiếu".`,
       };
     case 'ambiguous': {
@@ -316,7 +316,7 @@ function describeProblem(
       const fix = `Ghi ngày ngay sau số hiệu ("${outcome.code} ${dateWords(example)}") hoặc thêm vào frontmatter codeChoices: { "${outcome.code}": ${example} }.`;
       const why =
         outcome.reason === 'all-later'
-          ? `mọi văn bản mang số hiệu này đều ban hành sau ngày của trang (${page.date})`
+          ? `mọi văn bản mang số hiệu này đều ban hành sau ngày của trang (${formatDate(page.date)})`
           : outcome.reason === 'no-page-date'
             ? 'trang không có ngày để chọn'
             : 'có nhiều văn bản cùng ngày';
@@ -423,7 +423,7 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
         message:
           docs.length === 0
             ? `codeChoices: ${code} chưa có trong Sổ tay, lựa chọn này không có tác dụng; xóa nó đi.`
-            : `codeChoices: không có văn bản ${code} ngày ${date} (có: ${datesList(docs)}).`,
+            : `codeChoices: không có văn bản ${code} ${dateWords(date)} (có: ${datesList(docs)}).`,
       });
     }
 
@@ -451,7 +451,7 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
           file,
           line: relLine,
           code: r.code,
-          message: `Quan hệ "${labels.forward}" trỏ tới chính văn bản này (${r.code}, ${r.date}): sửa số hiệu hoặc ngày.`,
+          message: `Quan hệ "${labels.forward}" trỏ tới chính văn bản này (${r.code} ${dateWords(r.date)}): sửa số hiệu hoặc ngày.`,
         });
         continue;
       }
@@ -477,7 +477,7 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
           file,
           line: relLine,
           code: r.code,
-          message: `Quan hệ "${labels.forward}" tới ${r.code} ngày ${r.date} khớp nhiều văn bản (${datesList(o.candidates)}): ghi ngày đầy đủ YYYY-MM-DD.`,
+          message: `Quan hệ "${labels.forward}" tới ${r.code} ${dateWords(r.date)} khớp nhiều văn bản (${datesList(o.candidates)}): ghi ngày đầy đủ YYYY-MM-DD.`,
         });
       }
       push(forward, doc.id, view);

@@ -186,7 +186,29 @@ describe('buildDocumentGraph: problems for npm run check', () => {
     expect(graph.problems).toMatchObject([
       { severity: 'error', file: 'tin/chon.mdx', line: 3, code: '9021-NQ/TW' },
     ]);
-    expect(graph.problems[0]?.message).toContain('không có văn bản 9021-NQ/TW ngày 2019');
+    expect(graph.problems[0]?.message).toContain('không có văn bản 9021-NQ/TW năm 2019');
+  });
+});
+
+describe('buildDocumentGraph: relations that cannot be drawn', () => {
+  it('reports a relation to the page itself and one its date cannot settle, at the relations field', () => {
+    const early = doc('9050-nq-tw-2017-a', { code: '9050-NQ/TW', date: '2017-02-01' });
+    const late = doc('9050-nq-tw-2017-b', { code: '9050-NQ/TW', date: '2017-09-01' });
+    const recorder = doc('9051-nq-tw-2018', {
+      code: '9051-NQ/TW',
+      date: '2018-01-01',
+      relations: [
+        { kind: 'can-cu', code: '9051-NQ/TW', date: '2018-01-01' },
+        { kind: 'thay-the', code: '9050-NQ/TW', date: '2017' },
+      ],
+    });
+    const graph = graphOf([early, late, recorder]);
+    expect(graph.problems.map((p) => [p.severity, p.file, p.line, p.code])).toEqual([
+      ['error', 'van-ban/9051-nq-tw-2018.mdx', 7, '9051-NQ/TW'],
+      ['error', 'van-ban/9051-nq-tw-2018.mdx', 7, '9050-NQ/TW'],
+    ]);
+    // Neither document is marked replaced by a relation nobody can resolve.
+    expect(graph.replaced.size).toBe(0);
   });
 });
 
