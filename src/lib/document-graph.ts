@@ -121,6 +121,8 @@ export interface RelationView {
   date: string;
   /** The recording author's note. */
   note?: string;
+  /** Source stating the relation, when the recording page gives one for it. */
+  source?: string;
 }
 
 /** What the banner of a replaced document says. */
@@ -445,6 +447,7 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
         date: r.date,
       };
       if (r.note !== undefined) view.note = r.note;
+      if (r.source !== undefined) view.source = r.source;
       if (o.kind === 'self') {
         problems.push({
           severity: 'error',
@@ -466,6 +469,7 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
           date: doc.date,
         };
         if (r.note !== undefined) back.note = r.note;
+        if (r.source !== undefined) back.source = r.source;
         push(inverse, o.doc.id, back);
         if (kind === 'thay-the') push(successors, o.doc.id, doc);
       } else if (o.kind === 'unknown') {

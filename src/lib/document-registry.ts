@@ -116,6 +116,8 @@ export interface RelationRecord {
   date: string;
   /** Author's note. */
   note?: string;
+  /** Address of the source stating the relation, when it is not among the page's sources. */
+  source?: string;
 }
 
 /**
@@ -155,12 +157,13 @@ export function relationsFrom(data: Readonly<Record<string, unknown>>): Relation
   const out: RelationRecord[] = [];
   for (const r of data.relations as unknown[]) {
     if (typeof r !== 'object' || r === null) continue;
-    const { kind, code, date, note } = r as Record<string, unknown>;
+    const { kind, code, date, note, source } = r as Record<string, unknown>;
     const parsed = typeof code === 'string' ? parseCode(code) : null;
     const when = toPartialDateString(date);
     if (typeof kind !== 'string' || parsed === null || when === null) continue;
     const rec: RelationRecord = { kind, code: parsed.canonical, date: when };
     if (typeof note === 'string') rec.note = note;
+    if (typeof source === 'string') rec.source = source;
     out.push(rec);
   }
   return out;

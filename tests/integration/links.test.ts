@@ -125,8 +125,11 @@ describe('document pages', () => {
     expect(selectAll('#quan-he-danh-sach > li', newer).map((li) => text(li))).toEqual([
       'Thay thế: Nghị quyết số 9021-NQ/TW ngày 25/10/2017 — Về thử nghiệm khóa trước',
       'Căn cứ: 9001-NQ/TW năm 2016 (chưa có trong Sổ tay) Căn cứ thử nghiệm.',
-      'Được thực hiện bởi: Kế hoạch số 9007-KH/TW ngày 01/08/2022 — Thực hiện nghị quyết thử nghiệm',
+      'Được thực hiện bởi: Kế hoạch số 9007-KH/TW ngày 01/08/2022 — Thực hiện nghị quyết thử nghiệm (nguồn của quan hệ này (trang bên ngoài))',
     ]);
+    // The source the recording page gives for a relation is linked at both ends, as an outbound link.
+    const source = selectOne('#quan-he-danh-sach a[href="https://example.invalid/quan-he"]', newer);
+    expect(getAttributeValue(source as Element, 'rel')).toBe('external noopener noreferrer');
   });
 
   it('draws the relationship diagram as inline SVG with a title, a description and links', () => {

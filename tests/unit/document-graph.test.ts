@@ -57,7 +57,15 @@ const plan = doc(
     code: '9007-KH/TW',
     type: 'ke-hoach',
     date: '2022-08-01',
-    relations: [{ kind: 'thuc-hien', code: '9021-NQ/TW', date: '2022-06-16', note: 'Kế hoạch toàn khóa' }],
+    relations: [
+      {
+        kind: 'thuc-hien',
+        code: '9021-NQ/TW',
+        date: '2022-06-16',
+        note: 'Kế hoạch toàn khóa',
+        source: 'https://example.invalid/quan-he',
+      },
+    ],
   },
   'Kế hoạch thực hiện Nghị quyết số 9021-NQ/TW. Nghị quyết số 9021 yêu cầu…\n\nKế hoạch số 9007-KH/TW này…',
 );
@@ -107,9 +115,12 @@ describe('buildDocumentGraph: relations and replaced documents', () => {
     expect(graph.relations.get('9021-nq-tw-2017')).toMatchObject([
       { direction: 'inverse', kind: 'thay-the', label: 'Bị thay thế bởi', other: { id: '9021-nq-tw-2022' } },
     ]);
+    const source = 'https://example.invalid/quan-he';
     expect(graph.relations.get('9007-kh-tw-2022')).toMatchObject([
-      { direction: 'forward', label: 'Thực hiện', note: 'Kế hoạch toàn khóa' },
+      { direction: 'forward', label: 'Thực hiện', note: 'Kế hoạch toàn khóa', source },
     ]);
+    // The note and source of a relation show at both ends.
+    expect(graph.relations.get('9021-nq-tw-2022')?.[2]).toMatchObject({ note: 'Kế hoạch toàn khóa', source });
   });
 
   it('marks a document replaced by a recorded relation, with its successor', () => {
