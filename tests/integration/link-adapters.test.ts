@@ -40,7 +40,7 @@ async function satteriLinks(
   const { html } = await markdownToHtml(text, {
     mdastPlugins: [satteriLinkCodes({ base, root })],
     fileURL: pathToFileURL(file),
-    data: { astro: { frontmatter } },
+    data: { astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
   });
   return [...html.matchAll(/<a href="([^"]+)"[^>]*>([^<]*)<\/a>/g)].map((m) => [m[2] ?? '', m[1] ?? '']);
 }

@@ -14,15 +14,17 @@ describe('outbound links in page bodies', () => {
     expect(isExternalHref(undefined)).toBe(false);
   });
 
-  it('marks outbound links rel="external noopener noreferrer" and leaves the others', () => {
+  it('marks outbound links rel="external noopener noreferrer" and leaves the others', async () => {
     const md =
       '[Báo](https://example.org/bai) và [trang](/so-tay/van-ban/) và <https://example.org/tu-dong>.\n';
-    const { html } = markdownToHtml(md, { hastPlugins: [satteriExternalLinks()] });
+    const { html } = await markdownToHtml(md, { hastPlugins: [satteriExternalLinks()] });
     expect(html).toContain('<a href="https://example.org/bai" rel="external noopener noreferrer">Báo</a>');
     expect(html).toContain('<a href="/so-tay/van-ban/">trang</a>');
     expect(html).toContain('<a href="https://example.org/tu-dong" rel="external noopener noreferrer">');
     // MDX has no <…> autolinks; the same rule holds for its links.
-    const { code } = mdxToJs('[Báo](https://example.org/bai)\n', { hastPlugins: [satteriExternalLinks()] });
+    const { code } = await mdxToJs('[Báo](https://example.org/bai)\n', {
+      hastPlugins: [satteriExternalLinks()],
+    });
     expect(code).toContain('rel: "external noopener noreferrer"');
   });
 });

@@ -30,8 +30,8 @@ describe('table alignment without inline styles', () => {
 describe('table alignment under Sätteri (the site processor)', () => {
   const md = '| A | B | C | D |\n| :-- | :-: | --: | --- |\n| 1 | 2 | 3 | 4 |\n';
 
-  it('writes classes instead of the text-align styles Sätteri emits', () => {
-    const { html } = markdownToHtml(md, { hastPlugins: [satteriTableAlign()] });
+  it('writes classes instead of the text-align styles Sätteri emits', async () => {
+    const { html } = await markdownToHtml(md, { hastPlugins: [satteriTableAlign()] });
     expect(html).not.toContain('style=');
     expect(html).toContain('<th class="align-left">A</th>');
     expect(html).toContain('<td class="align-center">2</td>');
@@ -39,8 +39,8 @@ describe('table alignment under Sätteri (the site processor)', () => {
     expect(html).toContain('<td>4</td>');
   });
 
-  it('does the same in MDX, which compiles cells to JSX', () => {
-    const { code } = mdxToJs(md, { hastPlugins: [satteriTableAlign()] });
+  it('does the same in MDX, which compiles cells to JSX', async () => {
+    const { code } = await mdxToJs(md, { hastPlugins: [satteriTableAlign()] });
     expect(code).not.toContain('textAlign');
     expect(code).toContain('className: "align-right"');
   });
