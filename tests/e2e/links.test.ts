@@ -1,0 +1,47 @@
+/**
+ * Gate: no internal link or asset is broken. linkinator crawls the site from its home page on a local
+ * server under the base path, following every href/src (and #fragments) on the site's origin; links
+ * to other origins (the cited sources) are not followed: the site runs on an intranet.
+ */
+import { LinkChecker } from 'linkinator';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type StaticServer, serveStatic } from '../helpers/browser.ts';
+import { MISSING_PATH, sitemapPaths } from './sites.ts';
+
+describe.each(inject('e2eSites'))('$name site', (site) => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveStatic(site.dist, site.base);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('has no broken internal link, asset or #fragment, and reaches every page of the sitemap', async () => {
+    const result = await new LinkChecker().check({
+      path: server.url,
+      recurse: true,
+      checkFragments: true,
+      concurrency: 8,
+      timeout: 20_000,
+      linksToSkip: async (link) => !link.startsWith(`${server.origin}/`),
+    });
+    const broken = result.links
+      .filter((l) => l.state === 'BROKEN')
+      .map(
+        (l) =>
+          `${l.url.replace(server.url, '')} (${l.status ?? 'lỗi'}) trên trang ${l.parent?.replace(server.url, '') ?? '?'}`,
+      );
+    expect(broken).toEqual([]);
+    const reached = new Set(
+      result.links.filter((l) => l.state === 'OK').map((l) => l.url.replace(server.url, '')),
+    );
+    expect(sitemapPaths(site).filter((p) => !reached.has(p))).toEqual([]);
+  }, 600_000);
+
+  it('serves the site’s own 404 page for a missing address', async () => {
+    const response = await fetch(new URL(MISSING_PATH, server.url));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Không tìm thấy trang');
+  });
+});
