@@ -26,12 +26,19 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
       timeout: 20_000,
       linksToSkip: async (link) => !link.startsWith(`${server.origin}/`),
     });
-    const broken = result.links
-      .filter((l) => l.state === 'BROKEN')
-      .map(
-        (l) =>
-          `${l.url.replace(server.url, '')} (${l.status ?? 'lỗi'}) trên trang ${l.parent?.replace(server.url, '') ?? '?'}`,
-      );
+    // One line per broken target, naming a few of the pages that link to it.
+    const rel = (u: string | undefined) => (u ?? '?').replace(server.url, '');
+    const brokenTargets = Map.groupBy(
+      result.links.filter((l) => l.state === 'BROKEN'),
+      (l) => `${rel(l.url)} (${l.status ?? 'lỗi'})`,
+    );
+    const broken = [...brokenTargets].map(
+      ([target, links]) =>
+        `${target} — trên ${links.length} trang: ${links
+          .slice(0, 3)
+          .map((l) => rel(l.parent) || '(trang chủ)')
+          .join(', ')}${links.length > 3 ? ', …' : ''}`,
+    );
     expect(broken).toEqual([]);
     const reached = new Set(
       result.links.filter((l) => l.state === 'OK').map((l) => l.url.replace(server.url, '')),
