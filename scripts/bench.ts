@@ -81,9 +81,23 @@ if (values.search) {
   search = await measureSearch({ distDir: path.join(benchDir, `dist-${pages}`), queries: DEFAULT_QUERIES });
 }
 
-const linksOverheadPercent = withoutLinks
-  ? ((build.buildSeconds - withoutLinks.buildSeconds) / withoutLinks.buildSeconds) * 100
-  : undefined;
+/**
+ * The overhead compares CPU seconds when GNU time gave them (wall time swings with other work on a
+ * shared 2-core machine), else build seconds.
+ */
+function overheadPercent(withLinks: BuildFigures, without: BuildFigures): { percent: number; basis: string } {
+  if (withLinks.cpuSeconds !== null && without.cpuSeconds !== null) {
+    return {
+      percent: ((withLinks.cpuSeconds - without.cpuSeconds) / without.cpuSeconds) * 100,
+      basis: 'cpuSeconds',
+    };
+  }
+  return {
+    percent: ((withLinks.buildSeconds - without.buildSeconds) / without.buildSeconds) * 100,
+    basis: 'buildSeconds',
+  };
+}
+const overhead = withoutLinks ? overheadPercent(build, withoutLinks) : undefined;
 
 if (values.json) {
   const out = {
@@ -92,10 +106,16 @@ if (values.json) {
     cpus: os.availableParallelism(),
     loadAverageBefore: Number(loadBefore.toFixed(2)),
     ...build,
-    ...(withoutLinks && {
-      withoutLinks: { buildSeconds: withoutLinks.buildSeconds, totalSeconds: withoutLinks.totalSeconds },
-      linksOverheadPercent,
-    }),
+    ...(withoutLinks &&
+      overhead && {
+        withoutLinks: {
+          buildSeconds: withoutLinks.buildSeconds,
+          totalSeconds: withoutLinks.totalSeconds,
+          cpuSeconds: withoutLinks.cpuSeconds,
+        },
+        linksOverheadPercent: Number(overhead.percent.toFixed(1)),
+        linksOverheadBasis: overhead.basis,
+      }),
     ...(search && { search }),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -116,6 +136,12 @@ if (values.json) {
     ],
     ['Trang/giây', build.pagesPerSecond.toFixed(1)],
     ['Bộ nhớ đỉnh (cây tiến trình)', prettyBytes(build.peakRssBytes, { binary: true })],
+    ...Object.entries(build.peakRssByProgram)
+      .filter(([, bytes]) => bytes > 64 * 1024 * 1024)
+      .map(([program, bytes]): [string, string] => [
+        `  đỉnh riêng của ${program}`,
+        prettyBytes(bytes, { binary: true }),
+      ]),
     ['Thư mục dist', prettyBytes(build.distBytes, { binary: true })],
     [
       'Chỉ mục (dist/pagefind)',
@@ -132,9 +158,12 @@ if (values.json) {
   for (const [phase, seconds] of Object.entries(build.phases) as [Phase, number][]) {
     rows.push([`  trong đó ${phaseLabels[phase]}`, s(seconds)]);
   }
-  if (withoutLinks && linksOverheadPercent !== undefined) {
-    rows.push(['Build không có liên kết', s(withoutLinks.buildSeconds)]);
-    rows.push(['Chi phí liên kết', `${linksOverheadPercent.toFixed(1)} %`]);
+  if (withoutLinks && overhead) {
+    rows.push(['Build không có liên kết (SO_TAY_DISABLE_LINKS=1)', s(withoutLinks.buildSeconds)]);
+    rows.push([
+      'Chi phí liên kết',
+      `${overhead.percent.toFixed(1)} % (theo ${overhead.basis === 'cpuSeconds' ? 'thời gian CPU' : 'thời gian build'})`,
+    ]);
   }
   for (const f of search ?? []) {
     rows.push([

@@ -34,6 +34,8 @@ export interface BuildFigures {
   pagesPerSecond: number;
   /** Largest sum of resident memory over the build's process tree, sampled every 250 ms. */
   peakRssBytes: number;
+  /** Largest resident memory of a single process, by program name (node, pagefind_extended…). */
+  peakRssByProgram: Record<string, number>;
   /** Bytes of the output folder. */
   distBytes: number;
   /** Bytes of `<dist>/pagefind/`. */
@@ -131,15 +133,26 @@ function countHtml(dir: string): number {
     .filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
-/** Sum of resident memory of `pid` and its descendants, or 0 once it has exited. */
-async function treeRss(pid: number): Promise<number> {
+/** Resident memory of `pid` and each of its descendants by program name; empty once it has exited. */
+async function treeRss(pid: number): Promise<Map<number, { program: string; bytes: number }>> {
+  const out = new Map<number, { program: string; bytes: number }>();
   try {
     const pids = await pidtree(pid, { root: true });
     const stats = await pidusage(pids);
-    return Object.values(stats).reduce((sum, s) => sum + (s?.memory ?? 0), 0);
+    for (const [id, stat] of Object.entries(stats)) {
+      let program = '?';
+      try {
+        // argv[0], not /proc/<pid>/comm: Node renames its main thread "MainThread".
+        program = path.basename(fs.readFileSync(`/proc/${id}/cmdline`, 'utf8').split('\0')[0] ?? '?');
+      } catch {
+        // The process ended between the two reads.
+      }
+      out.set(Number(id), { program, bytes: stat?.memory ?? 0 });
+    }
   } catch {
-    return 0;
+    // The build exited while sampling.
   }
+  return out;
 }
 
 /**
@@ -185,10 +198,18 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
   child.stderr.on('data', collect);
 
   let peak = 0;
+  const peakByProgram: Record<string, number> = {};
   let sampling = Promise.resolve();
   const timer = setInterval(() => {
     sampling = sampling.then(async () => {
-      if (child.pid !== undefined) peak = Math.max(peak, await treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const tree = await treeRss(child.pid);
+      let sum = 0;
+      for (const { program, bytes } of tree.values()) {
+        sum += bytes;
+        peakByProgram[program] = Math.max(peakByProgram[program] ?? 0, bytes);
+      }
+      peak = Math.max(peak, sum);
     });
   }, 250);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -218,6 +239,7 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
     htmlPages,
     pagesPerSecond: htmlPages / totalSeconds,
     peakRssBytes: peak,
+    peakRssByProgram: peakByProgram,
     distBytes: dist.bytes,
     indexBytes: pagefindDir.bytes,
     indexFiles: pagefindDir.files,
