@@ -3,29 +3,23 @@
  * content show, and following a navigation link loads the next page. Also: a document page printed
  * shows its metadata table and text without the site's navigation.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type StaticServer, serveStatic } from '../helpers/browser.ts';
-import { sitemapPaths } from './sites.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { sitemapPaths, useLiveSite } from './sites.ts';
 
 /** Document pages: van-ban/<id>/, not the paginated listing van-ban/2/. */
 const DOCUMENT_PAGE = /^van-ban\/(?!\d+\/$)[^/]+\/$/;
 
 describe.each(inject('e2eSites'))('$name site', (site) => {
-  let server: StaticServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const live = useLiveSite(site);
   let page: Page;
-  const url = (p: string) => new URL(p, server.url).href;
+  const url = (p: string) => new URL(p, live.server.url).href;
   beforeAll(async () => {
-    server = await serveStatic(site.dist, site.base);
-    browser = await launchBrowser();
-    context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const context = await live.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 800 },
+    });
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows heading, main navigation and content on every page but search, with JavaScript off', async () => {
@@ -57,14 +51,14 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
     const first = page.locator('main table a').first();
     const name = ((await first.textContent()) ?? '').trim();
     await first.click();
-    await page.waitForURL(documentPageUrl(server.url));
+    await page.waitForURL(documentPageUrl(live.server.url));
     await expect(page.locator('main h1').textContent()).resolves.toContain(name);
   });
 
   it('prints a document page with its metadata table and text but no navigation', async () => {
     const docPath = sitemapPaths(site).find((p) => DOCUMENT_PAGE.test(p));
     expect(docPath).toBeDefined();
-    const printContext = await browser.newContext();
+    const printContext = await live.browser.newContext();
     const print = await printContext.newPage();
     await print.goto(url(docPath as string));
     await print.emulateMedia({ media: 'print' });

@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, type StaticServer, serveStatic } from '../helpers/browser.ts';
 
 /** The sub-path every end-to-end build is published under. */
 export const E2E_BASE = '/so-tay/';
@@ -51,3 +54,26 @@ export function sitemapPaths(site: E2eSite): string[] {
 
 /** An address no site has, to see the 404 page. */
 export const MISSING_PATH = 'khong-co-trang-nay/';
+
+/** A built site served on loopback, with a browser, for the tests of one `describe`. */
+export interface LiveSite {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Serves `site` under its base path and launches Chromium before the tests of the calling
+ * `describe`, and stops both after them. Read the fields inside tests, once `beforeAll` has run.
+ */
+export function useLiveSite(site: E2eSite): LiveSite {
+  const live = {} as LiveSite;
+  beforeAll(async () => {
+    live.server = await serveStatic(site.dist, site.base);
+    live.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.server?.close();
+  });
+  return live;
+}
