@@ -147,7 +147,7 @@ async function treeRss(pid: number): Promise<Map<number, { program: string; byte
       } catch {
         // The process ended between the two reads.
       }
-      out.set(Number(id), { program, bytes: stat?.memory ?? 0 });
+      if (program !== '') out.set(Number(id), { program, bytes: stat?.memory ?? 0 });
     }
   } catch {
     // The build exited while sampling.
