@@ -79,8 +79,13 @@ const source = z.object({
   title: z.string().min(1),
   /** Who published it: a newspaper, portal or agency ("Báo Quảng Ngãi", "TTXVN"). */
   outlet: z.string().min(1),
-  /** Address of the source. Shown as an external link. */
-  url: z.url({ error: 'Đường dẫn nguồn phải là một URL đầy đủ (https://…).' }),
+  /**
+   * Address of the source, shown as an external link. Leave it out only when the original page
+   * cannot be found (an article kept as a copy whose address is lost): the source is then listed by
+   * title, outlet and date, marked as having no address, and `npm run check` warns about it, since a
+   * reader cannot open it to verify the facts.
+   */
+  url: z.url({ error: 'Đường dẫn nguồn phải là một URL đầy đủ (https://…).' }).optional(),
   /** When the source was published, if known. */
   date: partialDate.optional(),
 });

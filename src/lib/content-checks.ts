@@ -4,7 +4,7 @@
  * already rejects bad frontmatter; these catch what a schema cannot see.
  */
 import { documentId } from './catalog.ts';
-import type { ContentFile } from './content-files.ts';
+import { type ContentFile, lineOf } from './content-files.ts';
 import { parseCode } from './document-codes.ts';
 import { checkLocalities, type LocalityLike } from './localities.ts';
 import type { Taxonomies } from './taxonomy.ts';
@@ -66,6 +66,31 @@ export const checkDocumentFileNames: ContentCheck = ({ files }) =>
       ];
     });
 
+/**
+ * A source without `url` is allowed (an article whose original address is lost) but a reader cannot
+ * open it to verify the page, so every such source is listed until someone finds its address.
+ */
+export const checkSourceUrls: ContentCheck = ({ files }) =>
+  files.flatMap((f) => {
+    const sources = Array.isArray(f.data.sources) ? (f.data.sources as unknown[]) : [];
+    return sources.flatMap((s) => {
+      if (typeof s !== 'object' || s === null || 'url' in s) return [];
+      const title = String((s as { title?: unknown }).title ?? '');
+      // A long title may be folded over several YAML lines: look for its start, then for `sources:`.
+      const at =
+        [title, title.slice(0, 24)].map((t) => (t ? f.raw.indexOf(t) : -1)).find((i) => i !== -1) ??
+        f.raw.indexOf('sources:');
+      return [
+        {
+          severity: 'warning' as const,
+          file: f.file,
+          line: at === -1 ? 1 : lineOf(f.raw, at),
+          message: `Nguồn "${title}" không có địa chỉ (url): người đọc không mở được để đối chiếu. Thêm url khi tìm được trang gốc.`,
+        },
+      ];
+    });
+  });
+
 /** The locality list must be consistent: every earlier province points to a current one. */
 export const checkLocalityData: ContentCheck = ({ taxonomies, root }) =>
   checkLocalities(taxonomies.localities as unknown as LocalityLike[]).map((message) => ({
@@ -76,7 +101,12 @@ export const checkLocalityData: ContentCheck = ({ taxonomies, root }) =>
   }));
 
 /** The default set of checks, in the order they are reported. */
-export const DEFAULT_CHECKS: ContentCheck[] = [checkNfc, checkDocumentFileNames, checkLocalityData];
+export const DEFAULT_CHECKS: ContentCheck[] = [
+  checkNfc,
+  checkDocumentFileNames,
+  checkSourceUrls,
+  checkLocalityData,
+];
 
 /** Runs checks and returns all problems, sorted by file and line. */
 export function runChecks(ctx: CheckContext, checks: ContentCheck[] = DEFAULT_CHECKS): Problem[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocumentFileNames, checkNfc } from '../../src/lib/content-checks.ts';
+import { checkDocumentFileNames, checkNfc, checkSourceUrls } from '../../src/lib/content-checks.ts';
 import { type ContentFile, ContentFileError, lineOf, parseContentText } from '../../src/lib/content-files.ts';
 
 const page = (id: string, raw: string, collection: 'documents' | 'news' = 'documents'): ContentFile => ({
@@ -57,5 +57,36 @@ describe('content checks', () => {
     const ctx = (id: string) => ({ files: [page(id, raw)], taxonomies: {} as never, root: '/c' });
     expect(checkDocumentFileNames(ctx('21-nq-tw-2022'))).toEqual([]);
     expect(checkDocumentFileNames(ctx('nghi-quyet-21'))[0]?.message).toMatch(/21-nq-tw-2022\.mdx/);
+  });
+
+  it('warns, at its line, about a source that has no address', () => {
+    const raw = [
+      '---',
+      'title: Tin thử nghiệm',
+      'sources:',
+      '  - title: Bài có địa chỉ',
+      '    outlet: Báo Thử nghiệm',
+      '    url: https://example.org/a',
+      '  - title: Bài mất địa chỉ',
+      '    outlet: Cổng Thử nghiệm',
+      '---',
+      '',
+    ].join('\n');
+    const problems = checkSourceUrls({
+      files: [page('tin-thu', raw, 'news')],
+      taxonomies: {} as never,
+      root: '/c',
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning', line: 7 });
+    expect(problems[0]?.message).toMatch(/Bài mất địa chỉ/);
+    const folded = raw.replace(
+      '  - title: Bài mất địa chỉ',
+      '  - title: >-\n      Bài mất địa chỉ, có tên dài\n      xuống dòng',
+    );
+    expect(
+      checkSourceUrls({ files: [page('tin-thu', folded, 'news')], taxonomies: {} as never, root: '/c' })[0]
+        ?.line,
+    ).toBe(8);
   });
 });

@@ -1,0 +1,160 @@
+/**
+ * Helpers for the publishing tests: run the project's npm scripts exactly as `npm run` would
+ * (their command line from package.json, with node_modules/.bin first on PATH so the pinned Node 24
+ * runs), build the fictional fixture site, and make small release packages quickly.
+ */
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPackage, type PackageResult } from '../../src/lib/packaging.ts';
+
+/** The project folder. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The pinned Node 24. */
+export const NODE = path.join(ROOT, 'node_modules/.bin/node');
+/** The fictional site every publishing test builds. */
+export const FIXTURE_CONTENT = path.join(ROOT, 'tests/fixtures/publish-site');
+/** Where tests put what they build (git-ignored). */
+export const TMP = path.join(ROOT, 'tests/.tmp');
+
+/**
+ * Pages other branches are adding, relative to the base: the layout's footer already links the list
+ * of missing documents. Link checks exempt them only while their route is absent from src/pages,
+ * so the checks become complete on their own once the page lands.
+ */
+export const PENDING_PAGES = ['van-ban-con-thieu/'].filter(
+  (p) => !fs.existsSync(path.join(ROOT, 'src/pages', p)),
+);
+
+/** The environment `npm run` gives a script: node_modules/.bin first on PATH. */
+export function scriptEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+  };
+  // CI exports this; tests must see what the scripts themselves set.
+  delete env.ASTRO_TELEMETRY_DISABLED;
+  // Vitest puts Vite's import.meta.env into process.env (BASE_URL=/, NODE_ENV=test…); Astro would
+  // take them over in the child build, and every URL would ignore BASE_PATH.
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(key)) delete env[key];
+  }
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/** The shell command of an npm script, from package.json. */
+export function scriptCommand(name: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = pkg.scripts[name];
+  if (!command) throw new Error(`package.json has no script "${name}"`);
+  return command;
+}
+
+/**
+ * Runs a shell command line with arguments appended, the way npm runs a script (`sh -c`), with
+ * node_modules/.bin first on PATH, optionally behind a wrapper such as `unshare -rn`.
+ */
+export function runShell(
+  commandLine: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined>; wrapper?: string[]; cwd?: string } = {},
+): SpawnSyncReturns<string> {
+  const command = [...(options.wrapper ?? []), 'sh', '-c', `${commandLine} "$@"`, 'sh', ...args];
+  const [file, ...rest] = command as [string, ...string[]];
+  return spawnSync(file, rest, {
+    cwd: options.cwd ?? ROOT,
+    env: scriptEnv(options.env),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Runs `npm run <name> -- <args>`: the script's command line from package.json, via {@link runShell}. */
+export function runScript(name: string, args: string[], options: Parameters<typeof runShell>[2] = {}) {
+  return runShell(scriptCommand(name), args, options);
+}
+
+/** {@link runScript} without blocking: the test's own requests keep running meanwhile. */
+export function runScriptAsync(
+  name: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined> } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn('sh', ['-c', `${scriptCommand(name)} "$@"`, 'sh', ...args], {
+    cwd: ROOT,
+    env: scriptEnv(options.env),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += String(d);
+  });
+  child.stderr.on('data', (d) => {
+    stderr += String(d);
+  });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+/** A fresh folder under tests/.tmp. */
+export function tempDir(prefix: string): string {
+  fs.mkdirSync(TMP, { recursive: true });
+  return fs.mkdtempSync(path.join(TMP, `${prefix}-`));
+}
+
+/** Same, in the system temp folder (for tests that change permissions or run as another user). */
+export function systemTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `so-tay-${prefix}-`));
+}
+
+/**
+ * Writes a tiny built site: enough files for packaging and deploying, with `label` in every page
+ * so tests can tell releases apart. `padding` adds an incompressible file of that many bytes.
+ */
+export function writeFakeSite(dir: string, label: string, padding = 0): void {
+  const page = (title: string) =>
+    `<!doctype html><html lang="vi"><head><title>${title} · ${label}</title></head><body><h1>${title}</h1><p>${label}</p></body></html>\n`;
+  fs.mkdirSync(path.join(dir, 'van-ban', '9021-nq-tw-2031'), { recursive: true });
+  fs.mkdirSync(path.join(dir, '_astro'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.html'), page('Trang chủ'));
+  fs.writeFileSync(path.join(dir, '404.html'), page('Không tìm thấy'));
+  fs.writeFileSync(path.join(dir, 'van-ban', '9021-nq-tw-2031', 'index.html'), page('Nghị quyết 9021-NQ/TW'));
+  fs.writeFileSync(path.join(dir, '_astro', `app.${label}.css`), `h1{color:red}/*${label}*/\n`);
+  if (padding > 0) fs.writeFileSync(path.join(dir, '_astro', 'padding.bin'), randomBytes(padding));
+}
+
+/**
+ * Makes a package from a fake site in seconds rather than a full build. `builtAt` orders releases.
+ */
+export async function fakePackage(
+  outDir: string,
+  label: string,
+  builtAt: Date,
+  options: { padding?: number; installDir?: string } = {},
+): Promise<PackageResult> {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-fake-dist-'));
+  try {
+    writeFakeSite(dist, label, options.padding ?? 0);
+    return await createPackage({
+      distDir: dist,
+      outDir,
+      name: 'so-tay',
+      version: '0.1.0',
+      commit: 'abcdef0123456789abcdef0123456789abcdef01',
+      dirty: false,
+      builtAt,
+      location: { site: 'http://intranet.thu-nghiem.vn/so-tay/', base: '/so-tay/' },
+      installDir: options.installDir ?? '/srv/so-tay',
+    });
+  } finally {
+    fs.rmSync(dist, { recursive: true, force: true });
+  }
+}
