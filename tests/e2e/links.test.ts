@@ -1,7 +1,8 @@
 /**
- * Gate: no internal link or asset is broken. linkinator crawls the site from its home page on a local
- * server under the base path, following every href/src (and #fragments) on the site's origin; links
- * to other origins (the cited sources) are not followed: the site runs on an intranet.
+ * Gate: no internal link or asset is broken. linkinator crawls the site on a local server under the
+ * base path, starting from every page of the sitemap (some, such as an empty type's listing or the
+ * search page, are linked from no page), and checks every href/src (and #fragment) on the site's
+ * origin; links to other origins (the cited sources) are not followed: the site runs on an intranet.
  */
 import { LinkChecker } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,9 +19,10 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
     await server?.close();
   });
 
-  it('has no broken internal link, asset or #fragment, and reaches every page of the sitemap', async () => {
+  it('has no broken internal link, asset or #fragment on any page of the sitemap', async () => {
+    const pages = sitemapPaths(site);
     const result = await new LinkChecker().check({
-      path: server.url,
+      path: pages.map((p) => new URL(p, server.url).href),
       recurse: true,
       checkFragments: true,
       concurrency: 8,
@@ -43,10 +45,11 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
           .join(', ')}${links.length > 3 ? ', …' : ''}`,
     );
     expect(broken).toEqual([]);
-    const reached = new Set(
+    // Every sitemap page was itself fetched and found.
+    const ok = new Set(
       result.links.filter((l) => l.state === 'OK').map((l) => l.url.replace(server.url, '')),
     );
-    expect(sitemapPaths(site).filter((p) => !reached.has(p))).toEqual([]);
+    expect(pages.filter((p) => !ok.has(p))).toEqual([]);
   }, 600_000);
 
   it('serves the site’s own 404 page for a missing address', async () => {
