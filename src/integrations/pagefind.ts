@@ -17,8 +17,6 @@ const BODY_MARKER = 'data-pagefind-body';
 const UNUSED_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 /** Pages handed to Pagefind at once: enough to keep its process busy, few enough to bound memory. */
 const CONCURRENCY = 16;
-/** The sort key a page carries (see SearchRecord.astro): its date, `YYYY[-MM[-DD]]`. */
-const SORT_DATE = /data-pagefind-sort="ngay:([^"]*)"/;
 /**
  * Word-index chunk size, in Pagefind's units (page entries plus word positions; its default is
  * 20,000). Read by the Pagefind 1.6 binary from this environment variable. A query loads the chunk of
@@ -64,17 +62,18 @@ function pageUrl(rel: string): string {
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStats> {
   const started = performance.now();
   const files = htmlFiles(siteDir);
-  const pages = await indexedPages(siteDir, files);
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', writePlayground: false });
   if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
   const finalDir = path.join(siteDir, BUNDLE_DIR);
   const tempDir = path.join(siteDir, `.${BUNDLE_DIR}-${process.pid}`);
+  const pages = 0;
   try {
-    for (let i = 0; i < pages.length; i += CONCURRENCY) {
+    for (let i = 0; i < files.length; i += CONCURRENCY) {
       await Promise.all(
-        pages.slice(i, i + CONCURRENCY).map(async (rel) => {
+        files.slice(i, i + CONCURRENCY).map(async (rel) => {
           const html = await fs.promises.readFile(path.join(siteDir, rel), 'utf8');
+          if (!html.includes(BODY_MARKER)) return;
           let content: string;
           try {
             content = foldHtml(html);
@@ -99,21 +98,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
     fs.rmSync(tempDir, { recursive: true, force: true });
     await pagefind.close();
   }
-  return { pages: pages.length, files: files.length, seconds: (performance.now() - started) / 1000 };
-}
-
-/**
- * The files to index, oldest first. Pagefind numbers pages in the order they are added; in date
- * order its list for sorting by date and the page lists of the year filter are runs of consecutive
- * numbers, which compress to almost nothing in the files every first search downloads.
- */
-async function indexedPages(siteDir: string, files: readonly string[]): Promise<string[]> {
-  const dated: Array<{ rel: string; date: string }> = [];
-  for (const rel of files) {
-    const html = await fs.promises.readFile(path.join(siteDir, rel), 'utf8');
-    if (html.includes(BODY_MARKER)) dated.push({ rel, date: SORT_DATE.exec(html)?.[1] ?? '' });
-  }
-  return dated.sort((a, b) => a.date.localeCompare(b.date) || a.rel.localeCompare(b.rel)).map((p) => p.rel);
+  return { pages, files: files.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /**

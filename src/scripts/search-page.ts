@@ -403,23 +403,11 @@ class SearchPage {
     this.ui.active.replaceChildren(el('span', { class: 'text-muted', text: 'Đang lọc:' }), ...chips, clear);
   }
 
-  /** The box above the results: a hint when idle, advice when nothing matched. */
+  /** The box above the results: advice when nothing matched, or when a code names no document. */
   private renderMessage(outcome: SearchOutcome): void {
     const box = this.ui.message;
     box.replaceChildren();
     box.hidden = true;
-    if (outcome.status === 'idle') {
-      box.append(
-        el(
-          'p',
-          { class: 'text-muted' },
-          'Chọn một bộ lọc để duyệt theo loại văn bản, năm, cơ quan ban hành, chủ đề hoặc địa phương; ' +
-            'hoặc gõ từ khóa vào ô tìm kiếm.',
-        ),
-      );
-      box.hidden = false;
-      return;
-    }
     const tips: Array<Array<Node | string>> = [];
     const q = this.state.q.trim();
     if (outcome.status === 'results' && outcome.codeQuery !== null && outcome.codeMatches === 0) {

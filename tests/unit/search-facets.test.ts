@@ -31,6 +31,7 @@ describe('what a page tells the index', () => {
         code: '9021-NQ/TW',
         type: 'nghi-quyet',
         title: 'Về đảng viên',
+        summary: 'Tóm tắt.',
         date: '2018-05-10',
         issuer: 'ban-thu',
         topics: ['a', 'b'],
@@ -53,13 +54,14 @@ describe('what a page tells the index', () => {
       so_hieu: '9021-NQ/TW',
       so_hieu_tim: '9021nqtw',
       ngay: '20180510',
+      tom_tat: 'Tóm tắt.',
     });
     expect(record.sortDate).toBe('2018-05-10');
   });
 
   it('files news under their own type and no issuer', () => {
     const record = newsSearchRecord(
-      { title: 'Hội nghị', eventDate: '2024-03', topics: [], locality: 'song-thu' },
+      { title: 'Hội nghị', summary: 'Tóm tắt.', eventDate: '2024-03', topics: [], locality: 'song-thu' },
       localities,
     );
     expect(record.filters).toEqual([
@@ -67,7 +69,7 @@ describe('what a page tells the index', () => {
       ['nam', '2024'],
       ['dia-phuong', 'song-thu'],
     ]);
-    expect(record.meta).toEqual({ title: 'Hội nghị', ngay: '202403' });
+    expect(record.meta).toEqual({ title: 'Hội nghị', ngay: '202403', tom_tat: 'Tóm tắt.' });
   });
 
   it('labels every filter value in Vietnamese', () => {

@@ -45,6 +45,22 @@ describe('a result as shown', () => {
     });
   });
 
+  it('shows the summary when no word of the text matched', () => {
+    const data = {
+      url: '/tin/x/',
+      excerpt: 'Hội nghị sơ kết. Núi Thử sơ kết',
+      meta: { title: 'Tin', tom_tat: foldText('Tỉnh đánh giá công tác đảng viên.') },
+      filters: { loai: ['tin'] },
+    };
+    expect(resultView(data, labels).excerpt).toEqual([
+      { text: 'Tỉnh đánh giá công tác đảng viên.', marked: false },
+    ]);
+    expect(resultView({ ...data, excerpt: '<mark>Hội</mark> nghị' }, labels).excerpt[0]).toEqual({
+      text: 'Hội',
+      marked: true,
+    });
+  });
+
   it('links to the page with the words to mark', () => {
     expect(withHighlight('/van-ban/x/', ['đảng', 'viên'])).toBe(
       '/van-ban/x/?hl=%C4%91%E1%BA%A3ng&hl=vi%C3%AAn',

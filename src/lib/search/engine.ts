@@ -107,6 +107,8 @@ const NO_COUNTS = countsFrom({});
 interface Pass {
   term: string | null;
   response: PagefindResponse;
+  /** Whether every filter index was loaded when it ran, so its counts are complete. */
+  fullCounts: boolean;
   /** Results after dropping fallback matches. */
   results: PagefindResult[];
   /** Folded query terms that matched no page. */
@@ -131,14 +133,19 @@ function exactForm(word: string): string {
 }
 
 /**
- * Creates the engine. Starts loading the filter indexes at once, beside the first search: Pagefind
- * counts filter values only over indexes it has loaded.
+ * Creates the engine. Starts loading the filter indexes at once, beside the first search but without
+ * holding it up: Pagefind counts filter values only over the indexes it has loaded, so counts asked
+ * for before they are in take one more search.
  */
 export function createSearchEngine(api: PagefindApi, options: EngineOptions): SearchEngine {
   const codeCandidates = options.codeCandidates ?? 40;
   const exactSearchLimit = options.exactSearchLimit ?? 1000;
   const firstPage = options.firstPage ?? 10;
-  const ready = api.filters();
+  let filtersLoaded = false;
+  const ready = api.filters().then((all) => {
+    filtersLoaded = true;
+    return all;
+  });
   let queue: Promise<unknown> = Promise.resolve();
   let latest = 0;
   /** Runs Pagefind work one task at a time. */
@@ -192,16 +199,13 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
   };
 
   const pass = async (state: SearchState, term: string | null): Promise<Pass> => {
-    const opts = searchOptions(state, term);
-    // The word index and every filter index load side by side; with both in, one search gives the
-    // results and the counts.
-    await Promise.all([ready, api.preload?.(term, opts)]);
-    const response = (await api.search(term, opts)) ?? EMPTY_RESPONSE;
+    const fullCounts = filtersLoaded;
+    const response = (await api.search(term, searchOptions(state, term))) ?? EMPTY_RESPONSE;
     if (term === null || response.results.length === 0) {
-      return { term, response, results: response.results, missing: [] };
+      return { term, response, fullCounts, results: response.results, missing: [] };
     }
     const missing = await fallbackTerms(term, response.results);
-    return { term, response, results: missing.length > 0 ? [] : response.results, missing };
+    return { term, response, fullCounts, results: missing.length > 0 ? [] : response.results, missing };
   };
 
   /** Query words (display form) that match no page at all, to tell the reader what to change. */
@@ -265,7 +269,11 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
 
   const counts = async (state: SearchState, found: Pass): Promise<FacetCounts> => {
     if (found.results.length === 0) return NO_COUNTS;
-    const out = countsFrom(found.response.filters);
+    await ready;
+    const all = found.fullCounts
+      ? found.response.filters
+      : ((await api.search(found.term, searchOptions(state, found.term)))?.filters ?? {});
+    const out = countsFrom(all);
     for (const { key } of FACETS) {
       if (state.filters[key].length > 0) {
         const wider = await api.search(found.term, searchOptions(state, found.term, key));

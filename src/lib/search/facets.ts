@@ -39,6 +39,12 @@ export const META = {
   codeKeys: 'so_hieu_tim',
   /** Date as digits only (20220616, 202206, 2022): shown in results; searchable as "2022" without noise. */
   date: 'ngay',
+  /**
+   * The page's one- or two-sentence summary (the schema's `summary`), shown in results when no word
+   * of the text matched (browsing by filters, a match in the title only). A document page does not
+   * print it, so this also makes it searchable.
+   */
+  summary: 'tom_tat',
 } as const;
 
 /** Sort key in the index: the partial ISO date, which sorts as text. */
@@ -87,6 +93,7 @@ export interface IndexedDocument {
   code: string;
   type: DocumentType;
   title: string;
+  summary: string;
   date: string;
   issuer: string;
   topics: readonly string[];
@@ -96,6 +103,7 @@ export interface IndexedDocument {
 /** The fields of a news page the index needs. */
 export interface IndexedNews {
   title: string;
+  summary: string;
   eventDate: string;
   topics: readonly string[];
   locality?: string | undefined;
@@ -119,6 +127,7 @@ export function documentSearchRecord(
       [META.code]: doc.code,
       [META.codeKeys]: codeSearchKeys(doc.code).join(' '),
       [META.date]: compactDate(doc.date),
+      [META.summary]: doc.summary,
     },
     sortDate: doc.date,
   };
@@ -133,7 +142,11 @@ export function newsSearchRecord(item: IndexedNews, localities: readonly Localit
       ...item.topics.map((t): [FacetKey, string] => ['chu-de', t]),
       ...localityValues(localities, item.locality).map((l): [FacetKey, string] => ['dia-phuong', l]),
     ],
-    meta: { [META.title]: item.title, [META.date]: compactDate(item.eventDate) },
+    meta: {
+      [META.title]: item.title,
+      [META.date]: compactDate(item.eventDate),
+      [META.summary]: item.summary,
+    },
     sortDate: item.eventDate,
   };
 }

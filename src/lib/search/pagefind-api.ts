@@ -50,8 +50,6 @@ export interface PagefindResponse {
 export interface PagefindApi {
   /** Searches; `null` as the term lists every page that passes the filters. */
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse | null>;
-  /** Loads what a search would need (word and filter indexes) without searching. */
-  preload?(term: string | null, options?: PagefindSearchOptions): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
   /** Counts over the whole index; also loads every filter index, which later counts need. */
   filters(): Promise<FilterCounts>;

@@ -38,6 +38,7 @@ export interface ResultView {
   date?: string | undefined;
   /** The date as shown: dd/mm/yyyy, mm/yyyy or yyyy. */
   dateLabel?: string | undefined;
+  /** The text to show: the excerpt with its marks, or the summary when no word of the text matched. */
   excerpt: ExcerptPiece[];
 }
 
@@ -104,6 +105,8 @@ export function resultView(data: ResultData, labels: FacetLabels): ResultView {
   const rawDate = data.meta[META.date];
   const date = rawDate === undefined ? undefined : (expandCompactDate(rawDate) ?? undefined);
   const code = data.meta[META.code];
+  const summary = data.meta[META.summary];
+  const pieces = excerptPieces(data.excerpt);
   return {
     url: data.url,
     title: decode(data.meta[META.title] ?? data.url),
@@ -112,7 +115,10 @@ export function resultView(data: ResultData, labels: FacetLabels): ResultView {
     code: code === undefined ? undefined : decode(code),
     date,
     dateLabel: date === undefined ? undefined : formatDate(date),
-    excerpt: excerptPieces(data.excerpt),
+    excerpt:
+      pieces.some((p) => p.marked) || summary === undefined
+        ? pieces
+        : [{ text: decode(summary), marked: false }],
   };
 }
 
