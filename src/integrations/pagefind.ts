@@ -7,8 +7,8 @@ import { FoldError, foldHtml } from '../lib/search/fold.ts';
 
 /** The folder of the search bundle inside the built site; the search page loads it from the base path. */
 export const BUNDLE_DIR = 'pagefind';
-/** Marker of the pages that are indexed: document and news pages mark their content region with it. */
-const BODY_MARKER = 'data-pagefind-body';
+/** The attribute on a tag marking the indexed region: only document and news pages have one. */
+const BODY_MARKER = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/;
 /**
  * Files Pagefind writes for its ready-made interfaces. The site has its own search page (Pagefind's
  * interfaces offer no way to filter results or rewrite queries) and its own highlighter, so these
@@ -73,7 +73,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
       await Promise.all(
         files.slice(i, i + CONCURRENCY).map(async (rel) => {
           const html = await fs.promises.readFile(path.join(siteDir, rel), 'utf8');
-          if (!html.includes(BODY_MARKER)) return;
+          if (!BODY_MARKER.test(html)) return;
           let content: string;
           try {
             content = foldHtml(html);

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { createSearchEngine, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { facetLabels } from '../../src/lib/search/facets.ts';
 import type { PagefindApi } from '../../src/lib/search/pagefind-api.ts';
@@ -248,5 +249,21 @@ describe('filters and sorting', () => {
     expect(outcome.status).toBe('empty');
     expect(outcome.unmatched).toEqual([]);
     expect(outcome.withoutFilters).toBe(1);
+  });
+});
+
+describe('building the index', () => {
+  it('stops with the page named when a page already holds the stand-in letter, leaving no index', async () => {
+    const dir = 'tests/.tmp/search-fold-error';
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(`${dir}/van-ban/a`, { recursive: true });
+    fs.writeFileSync(
+      `${dir}/van-ban/a/index.html`,
+      '<html lang="vi"><body><main data-pagefind-body>Tỉnh ủy ḏã họp</main></body></html>',
+    );
+    await expect(buildSearchIndex(dir)).rejects.toThrow(
+      /Trang van-ban\/a\/index\.html chứa ký tự "ḏ".*sửa thành đ\/Đ/,
+    );
+    expect(fs.existsSync(`${dir}/pagefind`)).toBe(false);
   });
 });

@@ -201,6 +201,9 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
   const pass = async (state: SearchState, term: string | null): Promise<Pass> => {
     const fullCounts = filtersLoaded;
     const response = (await api.search(term, searchOptions(state, term))) ?? EMPTY_RESPONSE;
+    // The first page's texts are needed to show it, and by the checks below: load them at once,
+    // side by side, rather than one check after another.
+    for (const r of response.results.slice(0, firstPage)) dataOf(r).catch(() => undefined);
     if (term === null || response.results.length === 0) {
       return { term, response, fullCounts, results: response.results, missing: [] };
     }
