@@ -137,16 +137,13 @@ class SearchPage {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       window.clearTimeout(this.typingTimer);
-      this.update({ q: input.value }, 'push');
+      this.update({ q: input.value }, 'commit');
     });
     input.addEventListener('input', () => {
       window.clearTimeout(this.typingTimer);
-      this.typingTimer = window.setTimeout(() => {
-        this.update({ q: input.value }, this.typingEntry ? 'replace' : 'push');
-        this.typingEntry = true;
-      }, TYPING_DELAY_MS);
+      this.typingTimer = window.setTimeout(() => this.update({ q: input.value }, 'typing'), TYPING_DELAY_MS);
     });
-    sort.addEventListener('change', () => this.update({ sort: sort.value as SortOrder }, 'push'));
+    sort.addEventListener('change', () => this.update({ sort: sort.value as SortOrder }, 'commit'));
     more.addEventListener('click', () => void this.showMore(true));
     filterToggle.addEventListener('click', () => {
       const open = filterToggle.getAttribute('aria-expanded') !== 'true';
@@ -165,21 +162,25 @@ class SearchPage {
       const box = header.querySelector<HTMLInputElement>('input[name="q"]');
       if (box === null) return;
       event.preventDefault();
-      this.update({ q: box.value }, 'push');
+      this.update({ q: box.value }, 'commit');
       input.focus();
     });
   }
 
-  /** Changes the state, records it in the URL and searches. */
-  private update(change: Partial<SearchState>, history: 'push' | 'replace'): void {
-    if (history === 'push' && change.q === undefined) this.typingEntry = false;
+  /**
+   * Changes the state, records it in the URL and searches. A `commit` (Enter, a filter, the sort)
+   * adds a history entry; `typing` adds one for the first change and then replaces it.
+   */
+  private update(change: Partial<SearchState>, how: 'commit' | 'typing'): void {
     this.state = { ...this.state, ...change, q: (change.q ?? this.state.q).normalize('NFC') };
     const query = searchStateToParams(this.state).toString();
     const url = `${location.pathname}${query === '' ? '' : `?${query}`}`;
     if (url !== `${location.pathname}${location.search}`) {
-      if (history === 'push') window.history.pushState(null, '', url);
-      else window.history.replaceState(null, '', url);
+      if (how === 'typing' && this.typingEntry) window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
+      if (how === 'typing') this.typingEntry = true;
     }
+    if (how === 'commit') this.typingEntry = false;
     this.showState();
     void this.search();
   }
@@ -288,7 +289,7 @@ class SearchPage {
     const filters = { ...this.state.filters };
     const current = filters[key].filter((v) => v !== value);
     filters[key] = on ? [...current, value] : current;
-    this.update({ filters }, 'push');
+    this.update({ filters }, 'commit');
   }
 
   private renderFacets(all: FacetCounts): void {
@@ -397,7 +398,7 @@ class SearchPage {
     const clear = el('button', { class: 'text-link underline', text: 'Bỏ tất cả bộ lọc' });
     clear.type = 'button';
     clear.addEventListener('click', () => {
-      this.update({ filters: emptyFilters() }, 'push');
+      this.update({ filters: emptyFilters() }, 'commit');
       this.ui.input.focus();
     });
     this.ui.active.replaceChildren(el('span', { class: 'text-muted', text: 'Đang lọc:' }), ...chips, clear);
@@ -434,7 +435,7 @@ class SearchPage {
       if (hasFilters(this.state)) {
         const clear = el('button', { class: 'text-link underline', text: 'bỏ tất cả bộ lọc' });
         clear.type = 'button';
-        clear.addEventListener('click', () => this.update({ filters: emptyFilters() }, 'push'));
+        clear.addEventListener('click', () => this.update({ filters: emptyFilters() }, 'commit'));
         const wider = outcome.withoutFilters;
         tips.push([
           wider > 0

@@ -95,7 +95,11 @@ describe('the search page', () => {
     await withPage(async (page) => {
       await openSearch(page, '');
       await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/Gõ từ khóa/);
-      await page.locator('[data-search-input]').pressSequentially('Đảng ủy', { delay: 30 });
+      // Two bursts of typing with a pause between: still one history entry for the query.
+      await page.locator('[data-search-input]').pressSequentially('Đảng', { delay: 30 });
+      await page.waitForURL((url) => url.searchParams.get('q') === 'Đảng');
+      await settled(page);
+      await page.locator('[data-search-input]').pressSequentially(' ủy', { delay: 30 });
       await page.waitForURL((url) => url.searchParams.get('q') === 'Đảng ủy');
       await settled(page);
       const all = await resultPaths(page);
