@@ -67,7 +67,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
   if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
   const finalDir = path.join(siteDir, BUNDLE_DIR);
   const tempDir = path.join(siteDir, `.${BUNDLE_DIR}-${process.pid}`);
-  const pages = 0;
+  let pages = 0;
   try {
     for (let i = 0; i < files.length; i += CONCURRENCY) {
       await Promise.all(
@@ -84,6 +84,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
           const added = await index.addHTMLFile({ url: pageUrl(rel), content });
           if (added.errors.length > 0)
             throw new Error(`Pagefind không đọc được ${rel}: ${added.errors.join('; ')}`);
+          pages++;
         }),
       );
     }
