@@ -239,21 +239,28 @@ class SearchPage {
       : `${plural(n, 'kết quả')} cho ${quoted(q)}.`;
   }
 
-  /** Renders the next page of results; with `focus`, moves focus to the first new one (keyboard use). */
+  /**
+   * Renders the next page of results, each as soon as it and those above it are loaded (the texts
+   * load side by side); with `focus`, moves focus to the first new one (keyboard use).
+   */
   private async showMore(focus: boolean): Promise<void> {
     const outcome = this.outcome;
     if (outcome === undefined) return;
     const id = this.runId;
     const batch = outcome.hits.slice(this.shown, this.shown + PAGE_SIZE);
-    const views = await Promise.all(batch.map((h) => h.view()));
-    if (id !== this.runId) return;
-    const items = views.map((v) => this.resultItem(v, outcome.highlight));
-    this.ui.results.append(...items);
+    const views = batch.map((h) => h.view());
     this.shown += batch.length;
+    let first = true;
+    for (const view of views) {
+      const item = this.resultItem(await view, outcome.highlight);
+      if (id !== this.runId) return;
+      this.ui.results.append(item);
+      if (focus && first) item.querySelector('a')?.focus();
+      first = false;
+    }
     const left = outcome.hits.length - this.shown;
     this.ui.more.hidden = left <= 0;
     this.ui.more.textContent = `Xem thêm kết quả (còn ${left.toLocaleString('vi-VN')})`;
-    if (focus) items[0]?.querySelector('a')?.focus();
   }
 
   private resultItem(view: ResultView, highlight: readonly string[]): HTMLLIElement {

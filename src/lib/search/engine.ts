@@ -46,8 +46,8 @@ export interface SearchOutcome {
   status: 'idle' | 'results' | 'empty';
   hits: SearchHit[];
   /**
-   * Counts per filter value for the current query (see step 5 above). Filters with values selected
-   * need one more search each, done on demand after the results are shown.
+   * Counts per filter value for the current query (see step 5 above). A filter with values selected
+   * needs one more search, done on demand after the results are shown.
    */
   counts(): Promise<FacetCounts>;
   /** Query words, as typed, that no page contains (Pagefind would have ignored or guessed them). */
@@ -107,8 +107,6 @@ const NO_COUNTS = countsFrom({});
 interface Pass {
   term: string | null;
   response: PagefindResponse;
-  /** Whether every filter index was loaded when it ran, so its counts are complete. */
-  fullCounts: boolean;
   /** Results after dropping fallback matches. */
   results: PagefindResult[];
   /** Folded query terms that matched no page. */
@@ -133,19 +131,14 @@ function exactForm(word: string): string {
 }
 
 /**
- * Creates the engine. Starts loading the filter indexes at once, beside the first search but without
- * holding it up: Pagefind counts filter values only over the indexes it has loaded, so counts asked
- * for before they are in take one more search.
+ * Creates the engine. Starts loading the filter indexes at once: Pagefind counts filter values only
+ * over the indexes it has loaded.
  */
 export function createSearchEngine(api: PagefindApi, options: EngineOptions): SearchEngine {
   const codeCandidates = options.codeCandidates ?? 40;
   const exactSearchLimit = options.exactSearchLimit ?? 1000;
   const firstPage = options.firstPage ?? 10;
-  let filtersLoaded = false;
-  const ready = api.filters().then((all) => {
-    filtersLoaded = true;
-    return all;
-  });
+  const ready = api.filters();
   let queue: Promise<unknown> = Promise.resolve();
   let latest = 0;
   /** Runs Pagefind work one task at a time. */
@@ -199,16 +192,21 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
   };
 
   const pass = async (state: SearchState, term: string | null): Promise<Pass> => {
-    const fullCounts = filtersLoaded;
-    const response = (await api.search(term, searchOptions(state, term))) ?? EMPTY_RESPONSE;
+    const opts = searchOptions(state, term);
+    // The query's word indexes load beside the filter indexes; with both in, one search gives the
+    // results and complete counts. (A search for the commonest words costs a second or more on a
+    // large site: running it twice, once for results and once for counts, would be worse than
+    // waiting for the filters, which are smaller than those words' indexes.)
+    await Promise.all([ready, api.preload(term, opts)]);
+    const response = (await api.search(term, opts)) ?? EMPTY_RESPONSE;
     // The first page's texts are needed to show it, and by the checks below: load them at once,
     // side by side, rather than one check after another.
     for (const r of response.results.slice(0, firstPage)) dataOf(r).catch(() => undefined);
     if (term === null || response.results.length === 0) {
-      return { term, response, fullCounts, results: response.results, missing: [] };
+      return { term, response, results: response.results, missing: [] };
     }
     const missing = await fallbackTerms(term, response.results);
-    return { term, response, fullCounts, results: missing.length > 0 ? [] : response.results, missing };
+    return { term, response, results: missing.length > 0 ? [] : response.results, missing };
   };
 
   /** Query words (display form) that match no page at all, to tell the reader what to change. */
@@ -272,11 +270,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
 
   const counts = async (state: SearchState, found: Pass): Promise<FacetCounts> => {
     if (found.results.length === 0) return NO_COUNTS;
-    await ready;
-    const all = found.fullCounts
-      ? found.response.filters
-      : ((await api.search(found.term, searchOptions(state, found.term)))?.filters ?? {});
-    const out = countsFrom(all);
+    const out = countsFrom(found.response.filters);
     for (const { key } of FACETS) {
       if (state.filters[key].length > 0) {
         const wider = await api.search(found.term, searchOptions(state, found.term, key));

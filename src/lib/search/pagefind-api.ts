@@ -50,6 +50,8 @@ export interface PagefindResponse {
 export interface PagefindApi {
   /** Searches; `null` as the term lists every page that passes the filters. */
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse | null>;
+  /** Loads the word and filter indexes a search would need, without searching. */
+  preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
   /** Counts over the whole index; also loads every filter index, which later counts need. */
   filters(): Promise<FilterCounts>;
