@@ -55,6 +55,12 @@ describe('a result as shown', () => {
     expect(resultView(data, labels).excerpt).toEqual([
       { text: 'Tỉnh đánh giá công tác đảng viên.', marked: false },
     ]);
+    // Matched in the summary only: the query's words are marked there.
+    expect(resultView(data, labels, ['dang', 'vien']).excerpt).toEqual([
+      { text: 'Tỉnh đánh giá công tác ', marked: false },
+      { text: 'đảng viên', marked: true },
+      { text: '.', marked: false },
+    ]);
     expect(resultView({ ...data, excerpt: '<mark>Hội</mark> nghị' }, labels).excerpt[0]).toEqual({
       text: 'Hội',
       marked: true,

@@ -309,10 +309,12 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       ids = orderResults({ ids, codeMatches, ...(exact === undefined ? {} : { exact }) });
     }
 
+    const highlight = term === null ? [] : term.split(' ').map(unfoldText);
     const byId = new Map(found.results.map((r) => [r.id, r]));
     const hits = ids.flatMap((id): SearchHit[] => {
       const r = byId.get(id);
-      return r === undefined ? [] : [{ id, view: async () => resultView(await dataOf(r), options.labels) }];
+      if (r === undefined) return [];
+      return [{ id, view: async () => resultView(await dataOf(r), options.labels, highlight) }];
     });
     let unmatched: string[] = [];
     let withoutFilters = 0;
@@ -341,7 +343,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       unmatched,
       codeQuery,
       codeMatches: codeMatches.length,
-      highlight: term === null ? [] : term.split(' ').map(unfoldText),
+      highlight,
       withoutFilters,
     };
   };

@@ -6,6 +6,7 @@
 import { comparePartialDates, formatDate } from '../dates.ts';
 import { expandCompactDate, type FacetLabels, META } from './facets.ts';
 import { unfoldText } from './fold.ts';
+import { highlightRanges, highlightTerms } from './highlight.ts';
 
 /** The part of a loaded Pagefind result the page uses. */
 export interface ResultData {
@@ -99,8 +100,26 @@ function mergePieces(pieces: readonly ExcerptPiece[]): ExcerptPiece[] {
   return out;
 }
 
-/** A loaded result as the page shows it, with `đ` restored everywhere. */
-export function resultView(data: ResultData, labels: FacetLabels): ResultView {
+/** `text` in pieces, the words matching the query words (as typed) marked. */
+function markedPieces(text: string, words: readonly string[]): ExcerptPiece[] {
+  const pieces: ExcerptPiece[] = [];
+  let at = 0;
+  for (const [start, end] of highlightRanges(text, highlightTerms(words))) {
+    pieces.push(
+      { text: text.slice(at, start), marked: false },
+      { text: text.slice(start, end), marked: true },
+    );
+    at = end;
+  }
+  pieces.push({ text: text.slice(at), marked: false });
+  return mergePieces(pieces.filter((p) => p.text !== ''));
+}
+
+/**
+ * A loaded result as the page shows it, with `đ` restored everywhere. `words` are the query words,
+ * marked in the summary when it stands in for an excerpt.
+ */
+export function resultView(data: ResultData, labels: FacetLabels, words: readonly string[] = []): ResultView {
   const type = data.filters.loai?.[0];
   const rawDate = data.meta[META.date];
   const date = rawDate === undefined ? undefined : (expandCompactDate(rawDate) ?? undefined);
@@ -116,9 +135,7 @@ export function resultView(data: ResultData, labels: FacetLabels): ResultView {
     date,
     dateLabel: date === undefined ? undefined : formatDate(date),
     excerpt:
-      pieces.some((p) => p.marked) || summary === undefined
-        ? pieces
-        : [{ text: decode(summary), marked: false }],
+      pieces.some((p) => p.marked) || summary === undefined ? pieces : markedPieces(decode(summary), words),
   };
 }
 
