@@ -253,30 +253,31 @@ describe('filters and sorting', () => {
 });
 
 describe('building the index', () => {
-  it('indexes only pages with a content region, and says how many', async () => {
-    const dir = 'tests/.tmp/search-index-count';
+  /** Writes a tiny built site: path → body HTML. */
+  function site(dir: string, pages: Record<string, string>): string {
     fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(`${dir}/van-ban/a`, { recursive: true });
-    fs.writeFileSync(
-      `${dir}/van-ban/a/index.html`,
-      '<html lang="vi"><body><main data-pagefind-body>Đảng ủy</main></body></html>',
-    );
-    // A listing mentions the attribute in its text but has no content region.
-    fs.writeFileSync(`${dir}/index.html`, '<html lang="vi"><body><p>data-pagefind-body</p></body></html>');
-    const stats = await buildSearchIndex(dir);
-    expect(stats).toMatchObject({ pages: 1, files: 2 });
+    for (const [file, body] of Object.entries(pages)) {
+      fs.mkdirSync(`${dir}/${file}`.replace(/\/[^/]+$/, ''), { recursive: true });
+      fs.writeFileSync(`${dir}/${file}`, `<html lang="vi"><body>${body}</body></html>`);
+    }
+    return dir;
+  }
+
+  it('indexes only pages with a content region, and says how many', async () => {
+    const dir = site('tests/.tmp/search-index-count', {
+      'van-ban/a/index.html': '<main data-pagefind-body>Đảng ủy</main>',
+      // A listing mentions the attribute in its text but has no content region.
+      'index.html': '<p>data-pagefind-body</p>',
+    });
+    expect(await buildSearchIndex(dir)).toMatchObject({ pages: 1, files: 2 });
     expect(fs.existsSync(`${dir}/pagefind/pagefind.js`)).toBe(true);
     expect(fs.existsSync(`${dir}/pagefind/pagefind-ui.js`)).toBe(false);
   });
 
   it('stops with the page named when a page already holds the stand-in letter, leaving no index', async () => {
-    const dir = 'tests/.tmp/search-fold-error';
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(`${dir}/van-ban/a`, { recursive: true });
-    fs.writeFileSync(
-      `${dir}/van-ban/a/index.html`,
-      '<html lang="vi"><body><main data-pagefind-body>Tỉnh ủy ḏã họp</main></body></html>',
-    );
+    const dir = site('tests/.tmp/search-fold-error', {
+      'van-ban/a/index.html': '<main data-pagefind-body>Tỉnh ủy ḏã họp</main>',
+    });
     await expect(buildSearchIndex(dir)).rejects.toThrow(
       /Trang van-ban\/a\/index\.html chứa ký tự "ḏ".*sửa thành đ\/Đ/,
     );
