@@ -1,9 +1,11 @@
 /**
- * Marks the searched words on a page opened from the search results (its URL carries
- * `?hl=đảng&hl=viên`), in the page's indexed content only, and scrolls to the first one. Loaded by
- * shell.ts only when that parameter is present.
+ * Marks the searched words on a page opened from the search results, in the page's indexed content
+ * only, and scrolls to the first one. Loaded by shell.ts only on a document or news page whose
+ * referrer is the search page: the query is read from the referrer's `?q=`, so result links stay
+ * plain links to their pages (the site sends `Referrer-Policy: same-origin`, which keeps the full
+ * address within the site).
  */
-import { highlightRanges, highlightTerms } from '../lib/search/highlight.ts';
+import { highlightRanges, highlightTerms, wordsToMark } from '../lib/search/highlight.ts';
 
 /** Elements whose text is never marked. */
 const SKIP = 'script, style, noscript, mark, [data-pagefind-ignore], textarea, input';
@@ -35,10 +37,10 @@ export function markTerms(root: Element, terms: readonly string[]): HTMLElement[
   return marks;
 }
 
-/** Reads the words from the URL and marks them in the page's content region. */
-export function highlightFromUrl(): void {
-  const terms = highlightTerms(new URLSearchParams(location.search).getAll('hl'));
-  const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main');
+/** Marks the words of `query` (as typed on the search page) in the page's content region. */
+export function markSearchedWords(query: string): void {
+  const terms = highlightTerms(wordsToMark(query));
+  const root = document.querySelector('[data-pagefind-body]');
   if (root === null || terms.length === 0) return;
   const marks = markTerms(root, terms);
   if (location.hash === '' && marks[0] !== undefined) marks[0].scrollIntoView({ block: 'center' });

@@ -17,7 +17,7 @@ import {
 } from '../lib/search/engine.ts';
 import { FACETS, type FacetKey, type FacetLabels } from '../lib/search/facets.ts';
 import type { PagefindApi } from '../lib/search/pagefind-api.ts';
-import { type ResultView, withHighlight } from '../lib/search/results.ts';
+import type { ResultView } from '../lib/search/results.ts';
 import {
   emptyFilters,
   hasFilters,
@@ -252,7 +252,7 @@ class SearchPage {
     this.shown += batch.length;
     let first = true;
     for (const view of views) {
-      const item = this.resultItem(await view, outcome.highlight);
+      const item = this.resultItem(await view);
       if (id !== this.runId) return;
       this.ui.results.append(item);
       if (focus && first) item.querySelector('a')?.focus();
@@ -263,7 +263,7 @@ class SearchPage {
     this.ui.more.textContent = `Xem thêm kết quả (còn ${left.toLocaleString('vi-VN')})`;
   }
 
-  private resultItem(view: ResultView, highlight: readonly string[]): HTMLLIElement {
+  private resultItem(view: ResultView): HTMLLIElement {
     const facts: Array<Node | string> = [];
     if (view.typeLabel !== undefined)
       facts.push(el('span', { class: 'font-semibold text-link', text: view.typeLabel }));
@@ -279,7 +279,8 @@ class SearchPage {
       line.append(f);
     });
     const link = el('a', { class: 'text-lg font-semibold', text: view.title });
-    link.href = withHighlight(view.url, highlight);
+    // A plain link to the page: the page marks the searched words itself (see highlight.ts).
+    link.href = view.url;
     const excerpt = el('p', { class: 'mt-1 text-fg' });
     for (const piece of view.excerpt)
       excerpt.append(piece.marked ? el('mark', { text: piece.text }) : piece.text);

@@ -64,8 +64,18 @@ export function initShell(): void {
     box.focus();
     box.select();
   });
-  // Loaded only on pages opened from the search results (their links carry ?hl=…).
-  if (new URLSearchParams(location.search).has('hl')) {
-    void import('./highlight.ts').then((m) => m.highlightFromUrl());
-  }
+  markSearchedWords();
+}
+
+/**
+ * On a document or news page opened from the search page, marks the searched words. The query comes
+ * from the referrer; the highlighter loads only then.
+ */
+function markSearchedWords(): void {
+  const searchPage = document.querySelector('form[role="search"]')?.getAttribute('action');
+  if (!searchPage || !document.referrer || !document.querySelector('[data-pagefind-body]')) return;
+  const from = new URL(document.referrer);
+  const query = from.searchParams.get('q')?.trim() ?? '';
+  if (from.origin !== location.origin || from.pathname !== searchPage || query === '') return;
+  void import('./highlight.ts').then((m) => m.markSearchedWords(query));
 }

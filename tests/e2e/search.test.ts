@@ -78,6 +78,11 @@ describe('the search page', () => {
       await openSearch(page, 'q=dang+vien');
       const found = await resultPaths(page);
       expect(found).toHaveLength(6);
+      // The contract: each result is a plain link to its page.
+      const hrefs = await page
+        .locator('[data-search-results] a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      for (const href of hrefs) expect(href).toMatch(/^\/so-tay\/(van-ban|tin)\/[^/?#]+\/$/);
       expect(found).toContain('van-ban/9021-nq-tw-2018/');
       await expect(page.locator('[data-search-status]').textContent()).resolves.toBe(
         '6 kết quả cho «dang vien».',
@@ -218,8 +223,10 @@ describe('the search page', () => {
       for (let i = 0; i < 60 && (await focusedLabel()) !== 'link:result'; i++)
         await page.keyboard.press('Tab');
       expect(await focusedLabel()).toBe('link:result');
+      const scripts: string[] = [];
+      page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/so-tay\/van-ban\/9021-nq-tw-20\d\d\/\?hl=dang&hl=vien/);
+      await page.waitForURL(/\/so-tay\/van-ban\/9021-nq-tw-20\d\d\/$/);
       const marks = page.locator('mark.search-hit');
       await marks.first().waitFor();
       const texts = await marks.allInnerTexts();
@@ -228,6 +235,14 @@ describe('the search page', () => {
       // Only the page's content is marked: not the navigation, not the metadata table.
       expect(await page.locator('nav mark, table mark, header[role="banner"] mark').count()).toBe(0);
       expect(await page.locator('[data-pagefind-body] mark.search-hit').count()).toBe(texts.length);
+      expect(scripts.some((p) => /\/highlight\.[^/]+\.js$/.test(p))).toBe(true);
+
+      // The same page opened directly marks nothing and does not load the highlighter.
+      scripts.length = 0;
+      await page.goto(page.url());
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('mark').count()).toBe(0);
+      expect(scripts.some((p) => /\/highlight\.[^/]+\.js$/.test(p))).toBe(false);
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRanges, highlightTerms } from '../../src/lib/search/highlight.ts';
+import { highlightRanges, highlightTerms, wordsToMark } from '../../src/lib/search/highlight.ts';
 
 function marked(text: string, words: string[]): string[] {
   return highlightRanges(text, highlightTerms(words)).map(([s, e]) => text.slice(s, e));
@@ -18,5 +18,14 @@ describe('marking searched words on a page', () => {
   it('marks nothing without words', () => {
     expect(marked('Đảng ủy', [])).toEqual([]);
     expect(marked('Đảng ủy', ['', '  '])).toEqual([]);
+  });
+});
+
+describe('the words a search asked for', () => {
+  it('are the query words, or the joined code and the other words', () => {
+    expect(wordsToMark(' Đảng  ủy ')).toEqual(wordsToMark('Đảng ủy'));
+    expect(highlightTerms(wordsToMark('Đảng ủy'))).toEqual(['dang', 'uy']);
+    expect(highlightTerms(wordsToMark('nghị quyết số 21 đảng viên'))).toEqual(['21nq', 'dang', 'vien']);
+    expect(wordsToMark('')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { facetLabels } from '../../src/lib/search/facets.ts';
 import { foldText } from '../../src/lib/search/fold.ts';
-import { excerptPieces, orderResults, resultView, withHighlight } from '../../src/lib/search/results.ts';
+import { excerptPieces, orderResults, resultView } from '../../src/lib/search/results.ts';
 
 describe('excerpts', () => {
   it('restores đ, joins neighbouring marks and keeps punctuation outside them', () => {
@@ -65,14 +65,6 @@ describe('a result as shown', () => {
       text: 'Hội',
       marked: true,
     });
-  });
-
-  it('links to the page with the words to mark', () => {
-    expect(withHighlight('/van-ban/x/', ['đảng', 'viên'])).toBe(
-      '/van-ban/x/?hl=%C4%91%E1%BA%A3ng&hl=vi%C3%AAn',
-    );
-    expect(withHighlight('/van-ban/x/#muc', ['a'])).toBe('/van-ban/x/?hl=a#muc');
-    expect(withHighlight('/van-ban/x/', [])).toBe('/van-ban/x/');
   });
 });
 

@@ -56,8 +56,6 @@ export interface SearchOutcome {
   codeQuery: CodeQuery | null;
   /** How many documents carry that code (they lead the results in relevance order). */
   codeMatches: number;
-  /** Words to mark on a page opened from the results. */
-  highlight: string[];
   /** When nothing matched with filters: how many results the query has without them. */
   withoutFilters: number;
 }
@@ -282,7 +280,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
 
   const run = async (state: SearchState): Promise<SearchOutcome> => {
     const q = state.q.trim();
-    const base = { unmatched: [], codeQuery: null, codeMatches: 0, highlight: [], withoutFilters: 0 };
+    const base = { unmatched: [], codeQuery: null, codeMatches: 0, withoutFilters: 0 };
     if (q === '' && !hasFilters(state)) {
       return { ...base, status: 'idle', hits: [], counts: async () => countsFrom(await ready) };
     }
@@ -309,12 +307,13 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       ids = orderResults({ ids, codeMatches, ...(exact === undefined ? {} : { exact }) });
     }
 
-    const highlight = term === null ? [] : term.split(' ').map(unfoldText);
+    // The words asked, to mark in a summary shown instead of an excerpt.
+    const asked = term === null ? [] : term.split(' ').map(unfoldText);
     const byId = new Map(found.results.map((r) => [r.id, r]));
     const hits = ids.flatMap((id): SearchHit[] => {
       const r = byId.get(id);
       if (r === undefined) return [];
-      return [{ id, view: async () => resultView(await dataOf(r), options.labels, highlight) }];
+      return [{ id, view: async () => resultView(await dataOf(r), options.labels, asked) }];
     });
     let unmatched: string[] = [];
     let withoutFilters = 0;
@@ -343,7 +342,6 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       unmatched,
       codeQuery,
       codeMatches: codeMatches.length,
-      highlight,
       withoutFilters,
     };
   };

@@ -4,8 +4,20 @@
  * compared without case, tones, marks or the stroke of `đ`. So "dang" marks "Đảng" and "đang", and
  * the joined code word "21nq" marks "21-NQ/TW".
  */
+import { parseCodeQuery } from '../document-codes.ts';
+import { codeSearchTerm } from './codes.ts';
 import { foldText } from './fold.ts';
-import { foldKey, indexKeys } from './query.ts';
+import { foldKey, indexKeys, prepareQuery } from './query.ts';
+
+/**
+ * The words a search asked Pagefind for, from the query as typed: for a code query the joined code
+ * and the other words ("NQ 21 đảng viên" → "21nq", "đảng", "viên"), else the query's words.
+ */
+export function wordsToMark(query: string): string[] {
+  const code = parseCodeQuery(query);
+  const words = code === null ? prepareQuery(query) : `${codeSearchTerm(code)} ${prepareQuery(code.rest)}`;
+  return words.split(' ').filter((w) => w !== '');
+}
 
 /** A half-open range of UTF-16 offsets in a text. */
 export type Range = readonly [start: number, end: number];

@@ -139,18 +139,6 @@ export function resultView(data: ResultData, labels: FacetLabels, words: readonl
   };
 }
 
-/**
- * Adds the words to mark to a result's link (`?hl=đảng&hl=viên`), for the page's highlighter. The
- * link still points at the page itself.
- */
-export function withHighlight(url: string, terms: readonly string[]): string {
-  if (terms.length === 0) return url;
-  const [path = '', hash] = url.split('#');
-  const params = new URLSearchParams();
-  for (const t of terms) params.append('hl', t);
-  return `${path}${path.includes('?') ? '&' : '?'}${params}${hash === undefined ? '' : `#${hash}`}`;
-}
-
 /** How the results of a relevance search are put in order. */
 export interface RelevanceOrder {
   /** Result ids in Pagefind's order. */
