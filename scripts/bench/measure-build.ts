@@ -61,10 +61,11 @@ export interface MeasureBuildOptions {
 }
 
 /**
- * The integration's log line: "Đã lập chỉ mục tìm kiếm 357 trang trong 0.9 s." Kept loose (any
- * wording before "N trang trong S s") so a reworded message still parses.
+ * The integration's log line, e.g. "Đã lập chỉ mục tìm kiếm 357 trang (trong 412 tệp HTML) trong
+ * 0.9 s.": the first number before "trang" is the pages indexed, the number before the closing "s"
+ * the seconds. Kept loose so a reworded message still parses.
  */
-export const INDEX_LOG_LINE = /(\d+) trang trong ([\d.,]+) ?s\b/;
+export const INDEX_LOG_LINE = /(\d+) trang\b.*?\btrong ([\d.,]+) ?s\b/;
 
 /** Parses the Pagefind integration's log line out of a build log. */
 export function parseIndexLine(log: string): { pages: number; seconds: number } | null {
@@ -190,7 +191,7 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
     log.write(chunk);
     // Keep only what the parsers need: the phase and index lines, not the per-page listing.
     for (const line of chunk.toString('utf8').split('\n')) {
-      if (/Completed in|built in|static routes|\[build\]|\[types\]|trang trong|rror/.test(line))
+      if (/Completed in|built in|static routes|\[build\]|\[types\]|trang|rror/.test(line))
         text += `${line}\n`;
     }
   };

@@ -159,6 +159,8 @@ describe('build log parsing', () => {
 
   it('reads the Pagefind step from the integration log line', () => {
     expect(parseIndexLine(log)).toEqual({ pages: 357, seconds: 0.9 });
+    const withFiles = '[so-tay:pagefind] Đã lập chỉ mục tìm kiếm 60 trang (trong 214 tệp HTML) trong 1.0 s.';
+    expect(parseIndexLine(withFiles)).toEqual({ pages: 60, seconds: 1 });
     expect(parseIndexLine('[build] Complete!')).toBeNull();
   });
 
