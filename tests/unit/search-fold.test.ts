@@ -34,4 +34,13 @@ describe('folding đ for the index', () => {
     expect(() => foldHtml('<p>Tỉnh ủy ḏã họp</p>')).toThrow(FoldError);
     expect(() => foldHtml('<p>Tỉnh ủy ḏã họp</p>')).toThrow(/U\+1E0F.*Tỉnh ủy.*sửa thành đ/);
   });
+
+  it('keeps the words of neighbouring table cells apart in the index', () => {
+    const folded = foldHtml(
+      '<table><tr><th>Khóa</th><th>Văn bản</th></tr><tr><td>XI</td><td>Đảng</td></tr></table>',
+    );
+    const text = folded.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Khóa Văn bản');
+    expect(text).toContain('XI Ḏảng');
+  });
 });

@@ -54,9 +54,14 @@ export function foldHtml(html: string): string {
         'Bộ tìm kiếm dùng riêng ký tự này để thay cho đ/Đ; hãy sửa thành đ/Đ trong tệp nội dung.',
     );
   }
-  return html
-    .normalize('NFC')
-    .split(VERBATIM_ATTRIBUTE)
-    .map((chunk, i) => (i % 2 === 1 ? chunk : foldText(chunk)))
-    .join('');
+  return (
+    html
+      .normalize('NFC')
+      .split(VERBATIM_ATTRIBUTE)
+      .map((chunk, i) => (i % 2 === 1 ? chunk : foldText(chunk)))
+      .join('')
+      // Pagefind joins the text of adjacent table cells with no space ("Khóa" + "Văn bản" became
+      // "KhóaVăn" in the index and in excerpts); a space before each cell's end keeps words apart.
+      .replace(/<\/(td|th)>/gi, ' </$1>')
+  );
 }
