@@ -40,7 +40,11 @@ export default defineConfig({
       // because the CSP forbids inline style attributes.
       hastPlugins: [satteriExternalLinks(), satteriTableAlign()],
       // GFM footnotes get Vietnamese labels (the defaults are English).
-      features: { gfm: { footnotes: { label: 'Chú thích', backLabel: 'Quay lại nội dung' } } },
+      features: {
+        gfm: { footnotes: { label: 'Chú thích', backLabel: 'Quay lại nội dung' } },
+        // Straight quotes stay as written, as they did under unified with smartypants off.
+        smartPunctuation: false,
+      },
     }),
   },
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.

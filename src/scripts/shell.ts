@@ -1,7 +1,8 @@
 /**
- * Browser behaviour shared by every page: the light/dark toggle and the `/` shortcut that focuses the
- * search box. Both are enhancements: without JavaScript the page follows the system theme and the
- * search box is a plain form.
+ * Browser behaviour shared by every page: the light/dark toggle, the `/` shortcut that focuses the
+ * search box, and marking the searched words on a page opened from the search results. All are
+ * enhancements: without JavaScript the page follows the system theme and the search box is a plain
+ * form.
  */
 const THEME_KEY = 'so-tay-theme';
 type Choice = 'system' | 'light' | 'dark';
@@ -55,10 +56,26 @@ export function initShell(): void {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    const box = document.querySelector<HTMLInputElement>('[data-search-shortcut]');
+    // The search page's own box comes after the header's and is the one to type in there.
+    const boxes = document.querySelectorAll<HTMLInputElement>('[data-search-shortcut]');
+    const box = boxes[boxes.length - 1];
     if (!box) return;
     event.preventDefault();
     box.focus();
     box.select();
   });
+  markSearchedWords();
+}
+
+/**
+ * On a document or news page opened from the search page, marks the searched words. The query comes
+ * from the referrer; the highlighter loads only then.
+ */
+function markSearchedWords(): void {
+  const searchPage = document.querySelector('form[role="search"]')?.getAttribute('action');
+  if (!searchPage || !document.referrer || !document.querySelector('[data-pagefind-body]')) return;
+  const from = new URL(document.referrer);
+  const query = from.searchParams.get('q')?.trim() ?? '';
+  if (from.origin !== location.origin || from.pathname !== searchPage || query === '') return;
+  void import('./highlight.ts').then((m) => m.markSearchedWords(query));
 }

@@ -1,0 +1,82 @@
+/**
+ * Gate: every page but the search page works with JavaScript off — its heading, main navigation and
+ * content show, and following a navigation link loads the next page. Also: a document page printed
+ * shows its metadata table and text without the site's navigation.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { sitemapPaths, useLiveSite } from './sites.ts';
+
+/** Document pages: van-ban/<id>/, not the paginated listing van-ban/2/. */
+const DOCUMENT_PAGE = /^van-ban\/(?!\d+\/$)[^/]+\/$/;
+
+describe.each(inject('e2eSites'))('$name site', (site) => {
+  const live = useLiveSite(site);
+  let page: Page;
+  const url = (p: string) => new URL(p, live.server.url).href;
+  beforeAll(async () => {
+    const context = await live.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 800 },
+    });
+    page = await context.newPage();
+  });
+
+  it('shows heading, main navigation and content on every page but search, with JavaScript off', async () => {
+    const problems: string[] = [];
+    const paths = sitemapPaths(site).filter((p) => !p.startsWith('tim-kiem/'));
+    for (const p of paths) {
+      await page.goto(url(p));
+      const h1 = page.locator('main h1');
+      if ((await h1.count()) !== 1 || !(await h1.isVisible()) || !(await h1.textContent())?.trim()) {
+        problems.push(`${p}: không thấy đúng một tiêu đề h1`);
+      }
+      const nav = page.getByRole('navigation', { name: 'Chính' }).getByRole('link');
+      if ((await nav.count()) < 6) problems.push(`${p}: thanh điều hướng chính thiếu liên kết`);
+      for (const link of await nav.all()) {
+        // The bar scrolls sideways at 360 px; each link must still be there to reach.
+        if (!(await link.isVisible())) problems.push(`${p}: liên kết "${await link.textContent()}" bị ẩn`);
+      }
+      if (((await page.locator('main').textContent()) ?? '').trim().length < 40)
+        problems.push(`${p}: nội dung chính trống`);
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('lets a reader browse with links alone: home → documents → a document', async () => {
+    await page.goto(url(''));
+    await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Văn bản' }).click();
+    await page.waitForURL(url('van-ban/'));
+    await expect(page.locator('main h1').textContent()).resolves.toContain('Tất cả văn bản');
+    const first = page.locator('main table a').first();
+    const name = ((await first.textContent()) ?? '').trim();
+    await first.click();
+    await page.waitForURL(documentPageUrl(live.server.url));
+    await expect(page.locator('main h1').textContent()).resolves.toContain(name);
+  });
+
+  it('prints a document page with its metadata table and text but no navigation', async () => {
+    const docPath = sitemapPaths(site).find((p) => DOCUMENT_PAGE.test(p));
+    expect(docPath).toBeDefined();
+    const printContext = await live.browser.newContext();
+    const print = await printContext.newPage();
+    await print.goto(url(docPath as string));
+    await print.emulateMedia({ media: 'print' });
+    for (const hidden of ['header[role="banner"]', 'footer[role="contentinfo"]', '.skip-link']) {
+      await expect(print.locator(hidden).first().isVisible(), hidden).resolves.toBe(false);
+    }
+    for (const nav of await print.locator('nav').all()) await expect(nav.isVisible()).resolves.toBe(false);
+    await expect(print.getByRole('table', { name: 'Thông tin văn bản' }).isVisible()).resolves.toBe(true);
+    await expect(print.locator('main h1').isVisible()).resolves.toBe(true);
+    await expect(print.locator('main .prose-vi').first().isVisible()).resolves.toBe(true);
+    // The PDF is the printed page itself; keep one to look at.
+    const pdf = await print.pdf({ path: `${site.dist}/../${site.name}-print.pdf` });
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+    await printContext.close();
+  });
+});
+
+function documentPageUrl(base: string): RegExp {
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}van-ban/(?!\\d+/$)[^/]+/$`);
+}

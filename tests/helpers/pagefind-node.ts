@@ -1,0 +1,58 @@
+/**
+ * Runs a built site's Pagefind bundle in Node, the way the search page runs it in the browser, so
+ * integration tests can search a real index without a browser. pagefind.js works without `window`:
+ * it then skips its web worker, runs the WebAssembly on the main thread and loads every file through
+ * `fetch` — which this helper answers from the bundle folder on disk.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PagefindApi } from '../../src/lib/search/pagefind-api.ts';
+
+/** Bundle folders by the URL prefix they are served under. */
+const mounts = new Map<string, string>();
+let realFetch: typeof fetch | undefined;
+
+function installFetch(): void {
+  if (realFetch !== undefined) return;
+  const passThrough = globalThis.fetch;
+  realFetch = passThrough;
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+    for (const [prefix, dir] of mounts) {
+      if (!pathname.startsWith(prefix)) continue;
+      try {
+        return new Response(await fs.readFile(path.join(dir, pathname.slice(prefix.length))));
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    }
+    return passThrough(input, init);
+  };
+}
+
+let instances = 0;
+
+/**
+ * Opens the Pagefind bundle in `bundleDir` as if it were served at `basePath` (for example
+ * `/so-tay/pagefind/`); result URLs then start with `baseUrl`, as on the site.
+ */
+export async function openPagefind(
+  bundleDir: string,
+  { basePath = '/pagefind/', baseUrl = '/' }: { basePath?: string; baseUrl?: string } = {},
+): Promise<PagefindApi & { destroy(): Promise<void> }> {
+  installFetch();
+  mounts.set(basePath, bundleDir);
+  // A fresh module per bundle: pagefind.js keeps module-level state.
+  const href = `${pathToFileURL(path.join(bundleDir, 'pagefind.js')).href}?instance=${instances++}`;
+  const mod = (await import(/* @vite-ignore */ href)) as {
+    createInstance(options: Record<string, unknown>): PagefindApi & {
+      init(): Promise<void>;
+      destroy(): Promise<void>;
+    };
+  };
+  const instance = mod.createInstance({ basePath, baseUrl });
+  await instance.init();
+  return instance;
+}

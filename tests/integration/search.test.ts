@@ -1,0 +1,286 @@
+/**
+ * Search against a real index: builds the fictional fixture site with the real configuration, loads
+ * its Pagefind bundle in Node and runs queries through the same engine the search page uses. Checks
+ * which pages come back, and in what order, for each rule of the search design.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
+import { createSearchEngine, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
+import { facetLabels } from '../../src/lib/search/facets.ts';
+import type { PagefindApi } from '../../src/lib/search/pagefind-api.ts';
+import { prepareQuery } from '../../src/lib/search/query.ts';
+import type { ResultView } from '../../src/lib/search/results.ts';
+import { emptyFilters, type SearchState } from '../../src/lib/search/state.ts';
+import { readTaxonomies } from '../../src/lib/taxonomy.ts';
+import { foldVietnamese } from '../../src/lib/text.ts';
+import { buildSite } from '../helpers/astro-build.ts';
+import { openPagefind } from '../helpers/pagefind-node.ts';
+
+const CONTENT = 'tests/fixtures/search-site';
+const SITE = 'tests/.tmp/search-integration';
+
+let api: PagefindApi & { destroy(): Promise<void> };
+let engine: SearchEngine;
+
+beforeAll(async () => {
+  fs.rmSync(SITE, { recursive: true, force: true });
+  await buildSite({ contentDir: CONTENT, outDir: SITE });
+  api = await openPagefind(`${SITE}/pagefind`);
+  engine = createSearchEngine(api, { labels: facetLabels(readTaxonomies(CONTENT)) });
+});
+
+afterAll(async () => {
+  await api?.destroy();
+});
+
+function state(q: string, change: Partial<SearchState> = {}): SearchState {
+  return { q, filters: emptyFilters(), sort: 'relevance', ...change };
+}
+
+async function search(q: string, change: Partial<SearchState> = {}): Promise<SearchOutcome> {
+  const outcome = await engine.run(state(q, change));
+  if (outcome === null) throw new Error('a search run alone is never superseded');
+  return outcome;
+}
+
+async function views(outcome: SearchOutcome): Promise<ResultView[]> {
+  return Promise.all(outcome.hits.map((h) => h.view()));
+}
+
+/** Result pages as short names: "van-ban/9021-nq-tw-2023". */
+async function pages(q: string, change: Partial<SearchState> = {}): Promise<string[]> {
+  return (await views(await search(q, change))).map((v) => v.url.replace(/^\/|\/$/g, ''));
+}
+
+const NQ_2023 = 'van-ban/9021-nq-tw-2023';
+const NQ_2018 = 'van-ban/9021-nq-tw-2018';
+
+describe('unmarked queries find what marked queries find', () => {
+  it('"dang vien" ≡ "đảng viên": the same pages; unmarked spellings in the same order', async () => {
+    const marked = await pages('đảng viên');
+    const plain = await pages('dang vien');
+    expect(plain.length).toBeGreaterThanOrEqual(5);
+    expect([...plain].sort()).toEqual([...marked].sort());
+    for (const q of ['Dang Vien', 'DANG VIEN', '  dang   vien ']) expect(await pages(q)).toEqual(plain);
+  });
+
+  it('"Dang uy" ≡ "Đảng ủy" and "QD" ≡ "QĐ"', async () => {
+    const uy = await pages('Đảng ủy');
+    expect(uy).toContain('van-ban/9865-qd-tu-2020');
+    expect([...(await pages('Dang uy'))].sort()).toEqual([...uy].sort());
+    const qd = await pages('QĐ');
+    expect(qd).toEqual(expect.arrayContaining(['van-ban/9865-qd-tu-2020', 'van-ban/9008-qd-tw-2016']));
+    expect([...(await pages('QD'))].sort()).toEqual([...qd].sort());
+  });
+
+  it('a fully marked query puts the pages with exactly those marks first', async () => {
+    // "đang" (in progress) is on three pages; "dang" also finds đảng, dạng.
+    const dang = await pages('đang');
+    expect(dang.length).toBeGreaterThan(3);
+    expect(dang.slice(0, 3).sort()).toEqual(
+      ['tin/hoi-nghi-giao-ban-dong-thu', 'tin/hoi-nghi-so-ket-nui-thu', 'van-ban/9035-ct-tw-2021'].sort(),
+    );
+    expect((await pages('dạng'))[0]).toBe('van-ban/9012-hd-vptw-2022');
+    expect([...(await pages('dạng'))].sort()).toEqual([...dang].sort());
+  });
+
+  it('finds exact marks from the result texts too, as it does for very common words', async () => {
+    // Forces the path used when a second search over every result would cost too much.
+    const frugal = createSearchEngine(api, {
+      labels: facetLabels(readTaxonomies(CONTENT)),
+      exactSearchLimit: 0,
+    });
+    const outcome = await frugal.run(state('đang'));
+    const found = (await views(outcome as SearchOutcome)).map((v) => v.url.replace(/^\/|\/$/g, ''));
+    expect(found.slice(0, 3).sort()).toEqual(
+      ['tin/hoi-nghi-giao-ban-dong-thu', 'tin/hoi-nghi-so-ket-nui-thu', 'van-ban/9035-ct-tw-2021'].sort(),
+    );
+  });
+});
+
+describe('typing', () => {
+  it('skips a search that a newer one replaced before it started', async () => {
+    const older = engine.run(state('đảng'));
+    const newer = engine.run(state('đảng viên'));
+    expect(await older).toBeNull();
+    expect((await newer)?.hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('no result comes from a guess', () => {
+  it('drops what Pagefind returns through its longest-prefix fallback and names the word', async () => {
+    // Pagefind itself answers "đăngký" with pages about đảng/đang…
+    const raw = await api.search(prepareQuery('đăngký'));
+    expect(raw?.results.length).toBeGreaterThan(0);
+    const outcome = await search('đăngký');
+    expect(outcome.hits).toEqual([]);
+    expect(outcome.unmatched).toEqual(['đăngký']);
+  });
+
+  it('drops results that ignore a word no page contains', async () => {
+    const raw = await api.search(prepareQuery('Đảng qqq'));
+    expect(raw?.results.length).toBeGreaterThan(0);
+    const outcome = await search('Đảng qqq');
+    expect(outcome.status).toBe('empty');
+    expect(outcome.unmatched).toEqual(['qqq']);
+  });
+
+  it('keeps ordinary prefix matches while typing', async () => {
+    expect(await pages('đảng vi')).toEqual(expect.arrayContaining([NQ_2018, NQ_2023]));
+  });
+});
+
+describe('a document code in any spelling', () => {
+  it.each(['9021-NQ/TW', '9021/NQ-TW', '9021 NQ TW', 'NQ 9021', 'nghị quyết 9021', 'nghi quyet so 9021'])(
+    '%s: both documents with the code first, newest first, then the pages citing it',
+    async (q) => {
+      const outcome = await search(q);
+      const found = (await views(outcome)).map((v) => v.url.replace(/^\/|\/$/g, ''));
+      expect(found.slice(0, 2)).toEqual([NQ_2023, NQ_2018]);
+      expect(outcome.codeMatches).toBe(2);
+      // The conclusion names the code in its title and four times in its text, yet comes after.
+      expect(found).toContain('van-ban/9050-kl-tw-2024');
+    },
+  );
+
+  it('tells a Quy định from a Quyết định with the same number', async () => {
+    expect((await pages('quy định 9008'))[0]).toBe('van-ban/9008-qdi-tw-2019');
+    expect((await pages('quyết định 9008'))[0]).toBe('van-ban/9008-qd-tw-2016');
+    // "QĐ" alone names both series: both, newest first.
+    expect((await pages('QĐ 9008')).slice(0, 2)).toEqual([
+      'van-ban/9008-qdi-tw-2019',
+      'van-ban/9008-qd-tw-2016',
+    ]);
+  });
+
+  it('finds a state code with or without its year', async () => {
+    for (const q of ['NĐ 9030', 'nghị định 9030', '9030/2020/NĐ-CP']) {
+      expect((await pages(q))[0]).toBe('van-ban/9030-2020-nd-cp-2020');
+    }
+  });
+
+  it('says when no document has the code', async () => {
+    const outcome = await search('nghị quyết 9999');
+    expect(outcome.status).toBe('empty');
+    expect(outcome.codeQuery).not.toBeNull();
+  });
+});
+
+describe('only page content is searched and shown', () => {
+  it.each([
+    ['Xuyên', 'the signer, only in the metadata table'],
+    ['Quỳnh Khôi', 'the outlet, only in the source list'],
+    ['RSS', 'the footer'],
+    ['thiếu', 'a footer link'],
+  ])('%s (%s) finds nothing', async (q) => {
+    expect(await pages(q)).toEqual([]);
+  });
+
+  it('returns document and news pages only, never listings', async () => {
+    const found = await pages('đảng');
+    expect(found.length).toBeGreaterThan(5);
+    for (const p of found) expect(p).toMatch(/^(van-ban|tin)\/[^/]+$/);
+  });
+
+  it('shows excerpts of the text with the matched words marked, with real đ and no hidden data', async () => {
+    const all = await views(await search('đảng'));
+    for (const v of all) {
+      const text = v.excerpt.map((p) => p.text).join('');
+      expect(text).not.toMatch(/[\u1E0E\u1E0F]|so_hieu|nqtw|Quỳnh Khôi|Xuyên|Cập nhật|Bộ lọc|Trang chủ/);
+      expect(v.title).not.toMatch(/[\u1E0E\u1E0F]/);
+      // "đảng" also finds "đang" and "dạng" (folded alike, ranked after the exact spelling).
+      const marks = v.excerpt.filter((p) => p.marked).map((p) => foldVietnamese(p.text));
+      expect(marks.length).toBeGreaterThan(0);
+      for (const m of marks) expect(m).toBe('dang');
+    }
+    const first = all.find((v) => v.url.includes('9865'));
+    expect(first).toMatchObject({ typeLabel: 'Quyết định', code: '9865-QĐ/TU', dateLabel: '03/11/2020' });
+  });
+});
+
+describe('filters and sorting', () => {
+  it('combines values of one filter with OR and filters with AND', async () => {
+    const nq = await pages('đảng viên', { filters: { ...emptyFilters(), loai: ['nghi-quyet'] } });
+    expect([...nq].sort()).toEqual([NQ_2018, NQ_2023]);
+    const nqOrQd = await pages('đảng viên', {
+      filters: { ...emptyFilters(), loai: ['nghi-quyet', 'quy-dinh'] },
+    });
+    expect([...nqOrQd].sort()).toEqual(['van-ban/9008-qdi-tw-2019', NQ_2018, NQ_2023]);
+    const and = await pages('đảng viên', {
+      filters: { ...emptyFilters(), loai: ['nghi-quyet', 'quy-dinh'], nam: ['2023'] },
+    });
+    expect(and).toEqual([NQ_2023]);
+  });
+
+  it('counts what another value of a filter would add', async () => {
+    const outcome = await search('đảng viên', { filters: { ...emptyFilters(), loai: ['nghi-quyet'] } });
+    const counts = await outcome.counts();
+    expect(counts.loai).toMatchObject({ 'nghi-quyet': 2, 'quy-dinh': 1, tin: 1 });
+    expect(counts.nam).toMatchObject({ '2018': 1, '2023': 1 });
+    expect(counts.nam['2019'] ?? 0).toBe(0);
+  });
+
+  it('files a page of a merged province under the new one too', async () => {
+    const found = await pages('', { filters: { ...emptyFilters(), 'dia-phuong': ['song-thu'] } });
+    expect([...found].sort()).toEqual(['tin/hoi-nghi-so-ket-nui-thu', 'van-ban/9865-qd-tu-2020']);
+  });
+
+  it('browses with filters and no query, newest first', async () => {
+    expect(await pages('', { filters: { ...emptyFilters(), nam: ['2024', '2025'] } })).toEqual([
+      'tin/hoi-nghi-giao-ban-dong-thu',
+      'van-ban/9050-kl-tw-2024',
+      'tin/hoi-nghi-so-ket-nui-thu',
+    ]);
+    expect((await search('')).status).toBe('idle');
+  });
+
+  it('sorts by date either way', async () => {
+    const dates = async (sort: SearchState['sort']) =>
+      (await views(await search('đảng viên', { sort }))).map((v) => v.date ?? '');
+    const newest = await dates('newest');
+    expect(newest.length).toBeGreaterThan(3);
+    expect(newest).toEqual([...newest].sort().reverse());
+    expect(await dates('oldest')).toEqual([...newest].reverse());
+  });
+
+  it('suggests dropping the filters when only they exclude everything', async () => {
+    const outcome = await search('dân vận', { filters: { ...emptyFilters(), loai: ['nghi-quyet'] } });
+    expect(outcome.status).toBe('empty');
+    expect(outcome.unmatched).toEqual([]);
+    expect(outcome.withoutFilters).toBe(1);
+  });
+});
+
+describe('building the index', () => {
+  /** Writes a tiny built site: path → body HTML. */
+  function site(dir: string, pages: Record<string, string>): string {
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const [file, body] of Object.entries(pages)) {
+      fs.mkdirSync(`${dir}/${file}`.replace(/\/[^/]+$/, ''), { recursive: true });
+      fs.writeFileSync(`${dir}/${file}`, `<html lang="vi"><body>${body}</body></html>`);
+    }
+    return dir;
+  }
+
+  it('indexes only pages with a content region, and says how many', async () => {
+    const dir = site('tests/.tmp/search-index-count', {
+      'van-ban/a/index.html': '<main data-pagefind-body>Đảng ủy</main>',
+      // A listing mentions the attribute in its text but has no content region.
+      'index.html': '<p>data-pagefind-body</p>',
+    });
+    expect(await buildSearchIndex(dir)).toMatchObject({ pages: 1, files: 2 });
+    expect(fs.existsSync(`${dir}/pagefind/pagefind.js`)).toBe(true);
+    expect(fs.existsSync(`${dir}/pagefind/pagefind-ui.js`)).toBe(false);
+  });
+
+  it('stops with the page named when a page already holds the stand-in letter, leaving no index', async () => {
+    const dir = site('tests/.tmp/search-fold-error', {
+      'van-ban/a/index.html': '<main data-pagefind-body>Tỉnh ủy ḏã họp</main>',
+    });
+    await expect(buildSearchIndex(dir)).rejects.toThrow(
+      /Trang van-ban\/a\/index\.html chứa ký tự "ḏ".*sửa thành đ\/Đ/,
+    );
+    expect(fs.existsSync(`${dir}/pagefind`)).toBe(false);
+  });
+});
