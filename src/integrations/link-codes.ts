@@ -8,24 +8,25 @@
  * (chosen by measurement, see astro.config.mjs), and {@link remarkLinkCodes} for unified/remark, kept
  * so the processor can be switched back; a test checks both make the same links.
  *
- * The registry is read from the content files' frontmatter with `src/lib/content-files.ts`, not from
- * `astro:content`: Markdown is compiled before collections can be queried, and both read the same
- * files under `SO_TAY_CONTENT_DIR`.
+ * The registry is read from the content files' frontmatter with `src/lib/content-files.ts` (parsed by
+ * js-yaml, as Astro parses it), not from `astro:content`: Markdown is compiled before collections can
+ * be queried, and both read the same files under `SO_TAY_CONTENT_DIR`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'mdast';
-import type { MdastPluginDefinition } from 'satteri';
-import { readContentFiles } from '../lib/content-files.ts';
+import type { Parents, Root, Text } from 'mdast';
+import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
+import { readFrontmatters } from '../lib/content-files.ts';
 import {
   type CitingPage,
   citingPageFrom,
   createDocumentIndex,
   type DocumentIndex,
+  type KnownDocument,
   knownDocumentFrom,
 } from '../lib/document-registry.ts';
-import { applyLinkEdits, linkCodes } from '../lib/link-codes.ts';
+import { applyLinkEdits, createTextLinker, linkCodes, placeAmong } from '../lib/link-codes.ts';
 import { contentDir, DOCUMENTS_DIR, NEWS_DIR } from '../lib/paths.ts';
 import { createUrls } from '../lib/urls.ts';
 
@@ -65,7 +66,7 @@ export function documentIndexFor(root: string): DocumentIndex {
   const signature = signatureOf(root);
   const cached = indexes.get(root);
   if (cached !== undefined && cached.signature === signature) return cached.index;
-  const docs = readContentFiles(root)
+  const docs = readFrontmatters(root)
     .filter((f) => f.collection === 'documents')
     .flatMap((f) => knownDocumentFrom(f.id, f.data) ?? []);
   const index = createDocumentIndex(docs);
@@ -116,25 +117,37 @@ export function remarkLinkCodes(options: LinkCodesOptions) {
 }
 
 /**
- * The same transform as a Sätteri mdast plugin: the whole-tree `before` hook hands the pure function
- * Sätteri's read-only tree, and the planned edits are queued with `replaceNode` (Sätteri applies them
- * in Rust). Register it in `markdown.processor: satteri({ mdastPlugins: [satteriLinkCodes({ base })] })`.
+ * The same transform as a Sätteri mdast plugin. A factory, so each document gets its own linker (the
+ * scanner remembers the codes written earlier on the page). Sätteri calls the `text` visitor for each
+ * text node in reading order, so the tree is never copied into JavaScript; the ancestors are asked
+ * for only when a node mentions a known document. Replacements are queued with `replaceNode` and
+ * applied in Rust. Register it in `satteri({ mdastPlugins: [satteriLinkCodes({ base })] })`.
  */
-export function satteriLinkCodes(options: LinkCodesOptions): MdastPluginDefinition {
+export function satteriLinkCodes(options: LinkCodesOptions): MdastPluginEntry {
   const root = options.root ?? contentDir();
   const urls = createUrls(options.base);
-  return {
-    name: 'so-tay-link-codes',
-    before(tree, ctx) {
-      const frontmatter = (ctx.data.astro as FileLike['data']['astro'])?.frontmatter ?? {};
-      const filePath = ctx.fileURL === undefined ? '' : fileURLToPath(ctx.fileURL);
-      const { edits } = linkCodes(tree as unknown as Root, {
-        index: documentIndexFor(root),
-        page: citingPageOf(root, filePath, frontmatter),
-        href: (doc) => urls.document(doc.id),
-      });
-      // Sätteri's node types are mdast's, declared by its own package.
-      for (const e of edits) ctx.replaceNode(e.node as never, e.replacement as never);
-    },
+  const href = (doc: KnownDocument) => urls.document(doc.id);
+  return (file: PluginFactoryContext): MdastPluginDefinition => {
+    const frontmatter = (file.data.astro as FileLike['data']['astro'])?.frontmatter ?? {};
+    const filePath = file.fileURL === undefined ? '' : fileURLToPath(file.fileURL);
+    const linker = createTextLinker({
+      index: documentIndexFor(root),
+      page: citingPageOf(root, filePath, frontmatter),
+      href,
+    });
+    return {
+      name: 'so-tay-link-codes',
+      text(node, ctx) {
+        const place = () => {
+          const ancestors: Parents[] = [];
+          for (let p = ctx.parent(node); p !== undefined; p = ctx.parent(p as never))
+            ancestors.push(p as Parents);
+          return placeAmong(ancestors);
+        };
+        const replacement = linker.text(node as Text, place);
+        // Sätteri's node types are mdast's, declared by its own package.
+        if (replacement !== null) ctx.replaceNode(node, replacement as never);
+      },
+    };
   };
 }

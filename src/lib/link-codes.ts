@@ -93,12 +93,18 @@ function placeOf(node: Parents): MentionPlace | null {
 
 /** The link a mention becomes. The title names the document and its date for a hover or a screen reader. */
 function linkTo(doc: KnownDocument, text: string, href: string): Link {
-  return {
-    type: 'link',
-    url: href,
-    title: `${documentLabel(doc)}: ${doc.title}`,
-    children: [{ type: 'text', value: text }],
-  };
+  return { type: 'link', url: href, title: linkTitle(doc), children: [{ type: 'text', value: text }] };
+}
+
+/** Link titles by document, built once per build: a page links the same few documents many times. */
+const titles = new WeakMap<KnownDocument, string>();
+function linkTitle(doc: KnownDocument): string {
+  let title = titles.get(doc);
+  if (title === undefined) {
+    title = `${documentLabel(doc)}: ${doc.title}`;
+    titles.set(doc, title);
+  }
+  return title;
 }
 
 /** Line and column of `offset` inside a text node that starts at `start`. */
@@ -114,52 +120,89 @@ function pointIn(node: Text, offset: number): { line: number; column: number } |
   return { line, column: lineStart === -1 ? start.column + offset : offset - lineStart };
 }
 
+/** The per-page state of the transform, fed one text node at a time in reading order. */
+export interface TextLinker {
+  /**
+   * Finds, resolves and records the mentions in one text node; returns the nodes that replace it
+   * (text and links), or null when it stays as it is. `place` may be a function: it is then asked
+   * only when the node mentions a document, which spares processors a walk up the tree for the many
+   * text nodes that mention none.
+   */
+  text(node: Text, place: MentionPlace | (() => MentionPlace)): PhrasingContent[] | null;
+  /** Every mention seen so far, in reading order. */
+  readonly mentions: readonly TreeMention[];
+}
+
+/**
+ * The transform one text node at a time, for processors that hand a plugin the text nodes of a page
+ * in reading order (Sätteri's `text` visitor) rather than a tree. {@link linkCodes} is this linker
+ * driven by a walk over an mdast tree, so both make the same links.
+ */
+export function createTextLinker(ctx: LinkContext): TextLinker {
+  const scanner = createMentionScanner({ known: ctx.page.known });
+  const mentions: TreeMention[] = [];
+  return {
+    mentions,
+    text(node, placeOrAsk) {
+      // Every text node is scanned, even where nothing is linked: a code in a heading settles a
+      // later short mention.
+      const found = scanner.scan(node.value);
+      if (found.length === 0) return null;
+      const place = typeof placeOrAsk === 'string' ? placeOrAsk : placeOrAsk();
+      const pieces: PhrasingContent[] = [];
+      let done = 0;
+      for (const m of found) {
+        const outcome = resolveMention(ctx.index, m, ctx.page);
+        const linked = place === 'text' && outcome.kind === 'document';
+        const mention: TreeMention = { text: m.text, outcome, place, linked };
+        const point = pointIn(node, m.start);
+        if (point !== null) {
+          mention.line = point.line;
+          mention.column = point.column;
+        }
+        mentions.push(mention);
+        if (linked && outcome.kind === 'document') {
+          if (m.start > done) pieces.push({ type: 'text', value: node.value.slice(done, m.start) });
+          pieces.push(linkTo(outcome.doc, m.text, ctx.href(outcome.doc)));
+          done = m.end;
+        }
+      }
+      if (pieces.length === 0) return null;
+      if (done < node.value.length) pieces.push({ type: 'text', value: node.value.slice(done) });
+      return pieces;
+    },
+  };
+}
+
+/** Where a text node stands, from its ancestors nearest first: in a heading, a link, or running text. */
+export function placeAmong(ancestors: Iterable<Parents>): MentionPlace {
+  for (const a of ancestors) {
+    const place = placeOf(a);
+    if (place !== null) return place;
+  }
+  return 'text';
+}
+
 /**
  * Finds and resolves every document mention in `tree` for one page and plans the links. Linear in
  * the size of the tree: each text node is scanned once, in reading order, by one mention scanner
  * (which is what lets a later short mention use a code written earlier on the page).
  */
 export function linkCodes(tree: Root, ctx: LinkContext): LinkResult {
-  const scanner = createMentionScanner({ known: ctx.page.known });
+  const linker = createTextLinker(ctx);
   const edits: TextEdit[] = [];
-  const mentions: TreeMention[] = [];
-
-  const visitText = (node: Text, parent: Parents, place: MentionPlace): void => {
-    const found = scanner.scan(node.value);
-    if (found.length === 0) return;
-    const pieces: PhrasingContent[] = [];
-    let done = 0;
-    for (const m of found) {
-      const outcome = resolveMention(ctx.index, m, ctx.page);
-      const linked = place === 'text' && outcome.kind === 'document';
-      const mention: TreeMention = { text: m.text, outcome, place, linked };
-      const point = pointIn(node, m.start);
-      if (point !== null) {
-        mention.line = point.line;
-        mention.column = point.column;
-      }
-      mentions.push(mention);
-      if (linked && outcome.kind === 'document') {
-        if (m.start > done) pieces.push({ type: 'text', value: node.value.slice(done, m.start) });
-        pieces.push(linkTo(outcome.doc, m.text, ctx.href(outcome.doc)));
-        done = m.end;
-      }
-    }
-    if (pieces.length === 0) return;
-    if (done < node.value.length) pieces.push({ type: 'text', value: node.value.slice(done) });
-    edits.push({ parent, node, replacement: pieces });
-  };
-
   const walk = (parent: Parents, place: MentionPlace): void => {
     for (const child of parent.children) {
-      if (child.type === 'text') visitText(child, parent, place);
-      else if ('children' in child) walk(child, place === 'text' ? (placeOf(child) ?? 'text') : place);
+      if (child.type === 'text') {
+        const replacement = linker.text(child, place);
+        if (replacement !== null) edits.push({ parent, node: child, replacement });
+      } else if ('children' in child) walk(child, place === 'text' ? (placeOf(child) ?? 'text') : place);
       // Nodes with a `value` instead of children (code, inlineCode, html, MDX expressions and ESM)
       // are literal: not read at all.
     }
   };
   walk(tree, 'text');
-  return { edits, mentions };
+  return { edits, mentions: [...linker.mentions] };
 }
 
 /**
