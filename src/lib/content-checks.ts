@@ -6,6 +6,8 @@
 import { documentId } from './catalog.ts';
 import { type ContentFile, lineOf } from './content-files.ts';
 import { parseCode } from './document-codes.ts';
+import { buildDocumentGraph, graphPageFrom } from './document-graph.ts';
+import { createDocumentIndex } from './document-registry.ts';
 import { checkLocalities, type LocalityLike } from './localities.ts';
 import type { Taxonomies } from './taxonomy.ts';
 
@@ -100,12 +102,46 @@ export const checkLocalityData: ContentCheck = ({ taxonomies, root }) =>
     message,
   }));
 
+/** 1-based line of a top-level frontmatter key (`relations:`), or undefined when absent. */
+function keyLine(raw: string, key: string): number | undefined {
+  const m = new RegExp(`^${key}\\s*:`, 'm').exec(raw);
+  return m === null ? undefined : raw.slice(0, m.index).split('\n').length;
+}
+
+/**
+ * Document mentions that do not become links, from the same graph the site renders: an unknown code
+ * is a warning (it is listed on the "Văn bản còn thiếu" page); a shared code that neither a written
+ * date, `codeChoices` nor the page date settles is an error, as is a relation or choice that points at
+ * nothing. Each problem names the code, the file and the line.
+ */
+export const checkDocumentMentions: ContentCheck = ({ files }) => {
+  const pages = files.map((f) => {
+    const fieldLines: { relations?: number; codeChoices?: number } = {};
+    const relations = keyLine(f.raw, 'relations');
+    const codeChoices = keyLine(f.raw, 'codeChoices');
+    if (relations !== undefined) fieldLines.relations = relations;
+    if (codeChoices !== undefined) fieldLines.codeChoices = codeChoices;
+    return graphPageFrom({
+      collection: f.collection,
+      id: f.id,
+      data: f.data,
+      body: f.body,
+      file: f.file,
+      bodyLine: f.bodyLine,
+      fieldLines,
+    });
+  });
+  const graph = buildDocumentGraph(pages, createDocumentIndex(pages.flatMap((p) => p.doc ?? [])));
+  return graph.problems.map(({ severity, file, line, message }) => ({ severity, file, line, message }));
+};
+
 /** The default set of checks, in the order they are reported. */
 export const DEFAULT_CHECKS: ContentCheck[] = [
   checkNfc,
   checkDocumentFileNames,
   checkSourceUrls,
   checkLocalityData,
+  checkDocumentMentions,
 ];
 
 /** Runs checks and returns all problems, sorted by file and line. */

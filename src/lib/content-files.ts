@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { DOCUMENTS_DIR, NEWS_DIR } from './paths.ts';
 
@@ -66,9 +67,17 @@ export function parseContentText(
   return { data: data as Record<string, unknown>, body: raw.slice(m[0].length), bodyLine };
 }
 
-/** Reads every page of both collections under a content directory, sorted by path. */
-export function readContentFiles(root: string): ContentFile[] {
-  const out: ContentFile[] = [];
+/** Where a content page is: its file, path relative to the content directory, collection and id. */
+interface ContentPath {
+  file: string;
+  relative: string;
+  collection: 'documents' | 'news';
+  id: string;
+}
+
+/** Every page file of both collections under a content directory, sorted by path. */
+function contentPaths(root: string): ContentPath[] {
+  const out: ContentPath[] = [];
   for (const [dir, collection] of [
     [DOCUMENTS_DIR, 'documents'],
     [NEWS_DIR, 'news'],
@@ -77,16 +86,55 @@ export function readContentFiles(root: string): ContentFile[] {
     if (!fs.existsSync(base)) continue;
     for (const name of fs.readdirSync(base, { recursive: true, encoding: 'utf8' }).sort()) {
       if (!name.endsWith('.mdx')) continue;
-      const file = path.join(base, name);
-      const raw = fs.readFileSync(file, 'utf8');
       out.push({
-        file,
+        file: path.join(base, name),
         relative: `${dir}/${name.split(path.sep).join('/')}`,
         collection,
         id: path.basename(name, '.mdx'),
-        raw,
-        ...parseContentText(file, raw),
       });
+    }
+  }
+  return out;
+}
+
+/** Reads every page of both collections under a content directory, sorted by path. */
+export function readContentFiles(root: string): ContentFile[] {
+  return contentPaths(root).map((p) => {
+    const raw = fs.readFileSync(p.file, 'utf8');
+    return { ...p, raw, ...parseContentText(p.file, raw) };
+  });
+}
+
+/** A page's frontmatter alone, as {@link readFrontmatters} gives it. */
+export interface PageFrontmatter {
+  collection: 'documents' | 'news';
+  id: string;
+  /** Absolute path. */
+  file: string;
+  /** Parsed frontmatter (plain YAML values). */
+  data: Record<string, unknown>;
+}
+
+/**
+ * The frontmatter of every page, parsed the way Astro parses it (js-yaml, through
+ * `@astrojs/internal-helpers`), without bodies or line numbers. For the link registry, read once per
+ * build: js-yaml is about seven times faster than the `yaml` package on 10,000 frontmatters (0.2 s
+ * against 1.6 s), and problems are the schema's and `npm run check`'s to report, so a page whose
+ * frontmatter cannot be read is left out here.
+ */
+export function readFrontmatters(root: string): PageFrontmatter[] {
+  const out: PageFrontmatter[] = [];
+  for (const p of contentPaths(root)) {
+    const m = FRONTMATTER.exec(fs.readFileSync(p.file, 'utf8'));
+    if (m === null) continue;
+    let data: unknown;
+    try {
+      data = loadYaml(m[1] ?? '');
+    } catch {
+      continue;
+    }
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      out.push({ collection: p.collection, id: p.id, file: p.file, data: data as Record<string, unknown> });
     }
   }
   return out;

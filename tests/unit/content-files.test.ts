@@ -1,6 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocumentFileNames, checkNfc, checkSourceUrls } from '../../src/lib/content-checks.ts';
-import { type ContentFile, ContentFileError, lineOf, parseContentText } from '../../src/lib/content-files.ts';
+import {
+  type ContentFile,
+  ContentFileError,
+  lineOf,
+  parseContentText,
+  readContentFiles,
+  readFrontmatters,
+} from '../../src/lib/content-files.ts';
+import { knownDocumentFrom } from '../../src/lib/document-registry.ts';
 
 const page = (id: string, raw: string, collection: 'documents' | 'news' = 'documents'): ContentFile => ({
   file: `/c/${id}.mdx`,
@@ -88,5 +99,43 @@ describe('content checks', () => {
       checkSourceUrls({ files: [page('tin-thu', folded, 'news')], taxonomies: {} as never, root: '/c' })[0]
         ?.line,
     ).toBe(8);
+  });
+});
+
+describe('readFrontmatters (the link registry’s fast read)', () => {
+  it('reads both collections like readContentFiles, and leaves out a page whose YAML is broken', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-fm-'));
+    try {
+      fs.mkdirSync(path.join(root, 'van-ban'));
+      fs.mkdirSync(path.join(root, 'tin'));
+      fs.writeFileSync(
+        path.join(root, 'van-ban', '9021-nq-tw-2022.mdx'),
+        '---\ncode: 9021-NQ/TW\ndate: 2022-06-16\ntitle: "Về thử nghiệm: khóa sau"\n---\nNội dung.\n',
+      );
+      fs.writeFileSync(path.join(root, 'van-ban', 'hong.mdx'), '---\ntopics: [a, b\n---\nx\n');
+      fs.writeFileSync(
+        path.join(root, 'tin', 'tin-thu.mdx'),
+        '---\ntitle: Tin thử\neventDate: 2023-05-10\n---\n',
+      );
+      const read = readFrontmatters(root);
+      expect(read.map((f) => [f.collection, f.id])).toEqual([
+        ['documents', '9021-nq-tw-2022'],
+        ['news', 'tin-thu'],
+      ]);
+      // Unquoted dates come as Date objects, as Astro's own frontmatter parser (js-yaml) gives them.
+      expect(read[0]?.data).toEqual({
+        code: '9021-NQ/TW',
+        date: new Date('2022-06-16'),
+        title: 'Về thử nghiệm: khóa sau',
+      });
+      // The registry reads the same document from either reader (readContentFiles stops at the broken page).
+      fs.rmSync(path.join(root, 'van-ban', 'hong.mdx'));
+      const [slow] = readContentFiles(root);
+      expect(knownDocumentFrom('9021-nq-tw-2022', { ...read[0]?.data, type: 'nghi-quyet' })).toEqual(
+        knownDocumentFrom('9021-nq-tw-2022', { ...slow?.data, type: 'nghi-quyet' }),
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * The document graph of this build (backlinks, relations, replaced documents, gaps), computed once
+ * from the loaded collections by the pure `buildDocumentGraph`. Routes read it; they compute nothing.
+ */
+import { buildDocumentGraph, type DocumentGraph, EMPTY_GRAPH, graphPageFrom } from '../lib/document-graph.ts';
+import { createDocumentIndex } from '../lib/document-registry.ts';
+import { linksEnabled } from '../lib/link-codes.ts';
+import { loadCatalog } from './catalog.ts';
+
+let cached: Promise<DocumentGraph> | undefined;
+
+/** The graph of all pages; memoised for the whole build. Empty when SO_TAY_DISABLE_LINKS=1. */
+export function loadGraph(): Promise<DocumentGraph> {
+  cached ??= build();
+  return cached;
+}
+
+async function build(): Promise<DocumentGraph> {
+  if (!linksEnabled()) return EMPTY_GRAPH;
+  const { documents, news } = await loadCatalog();
+  const pages = [...documents, ...news].map((entry) =>
+    graphPageFrom({ collection: entry.collection, id: entry.id, data: entry.data, body: entry.body ?? '' }),
+  );
+  return buildDocumentGraph(pages, createDocumentIndex(pages.flatMap((p) => p.doc ?? [])));
+}
