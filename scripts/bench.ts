@@ -19,15 +19,26 @@ import { ensureCorpus } from './bench/write-corpus.ts';
 
 const USAGE = 'Cách dùng: npm run bench -- --docs 5000 [--json] [--search] [--links-overhead] [--seed 1]';
 
-const { values } = parseArgs({
-  options: {
-    docs: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    search: { type: 'boolean', default: false },
-    'links-overhead': { type: 'boolean', default: false },
-    seed: { type: 'string', default: '1' },
-  },
-});
+const options = {
+  docs: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  search: { type: 'boolean', default: false },
+  'links-overhead': { type: 'boolean', default: false },
+  seed: { type: 'string', default: '1' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+try {
+  ({ values } = parseArgs({ options }));
+} catch (error) {
+  // An unknown or malformed option: say which, and how to call it, not a stack trace.
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const pages = Number(values.docs);
 const seed = Number(values.seed);
 if (!Number.isInteger(pages) || pages < 1 || !Number.isInteger(seed)) {
