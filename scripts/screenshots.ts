@@ -4,6 +4,9 @@
  *
  *   node scripts/screenshots.ts --dist dist --out screenshots / van-ban/21-nq-tw-2022/ …
  *
+ * `--first-screen` takes only the first 900 px of each page: a full 360 px page is too tall to read
+ * once scaled down for viewing.
+ *
  * Serves `--dist` on loopback under `--base` (default `/`) and drives Debian's Chromium.
  */
 import fs from 'node:fs';
@@ -17,6 +20,7 @@ const { values, positionals } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     out: { type: 'string', default: 'screenshots' },
     base: { type: 'string', default: '/' },
+    'first-screen': { type: 'boolean', default: false },
   },
 });
 
@@ -32,7 +36,7 @@ try {
         const url = new URL(page.replace(/^\//, ''), server.url).href;
         await tab.goto(url, { waitUntil: 'networkidle' });
         const name = `${page.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${scheme}-${width}.png`;
-        await tab.screenshot({ path: path.join(values.out, name), fullPage: true });
+        await tab.screenshot({ path: path.join(values.out, name), fullPage: !values['first-screen'] });
         await context.close();
         console.log(path.join(values.out, name));
       }

@@ -34,8 +34,10 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
       const nav = page.getByRole('navigation', { name: 'Chính' }).getByRole('link');
       if ((await nav.count()) < 6) problems.push(`${p}: thanh điều hướng chính thiếu liên kết`);
       for (const link of await nav.all()) {
-        // The bar scrolls sideways at 360 px; each link must still be there to reach.
-        if (!(await link.isVisible())) problems.push(`${p}: liên kết "${await link.textContent()}" bị ẩn`);
+        // At 360 px the bar wraps: every link is on screen, none hidden or scrolled out of sight.
+        const box = await link.boundingBox();
+        if (!(await link.isVisible()) || box === null || box.x < 0 || box.x + box.width > 360)
+          problems.push(`${p}: liên kết "${await link.textContent()}" bị ẩn hoặc nằm ngoài màn hình 360 px`);
       }
       if (((await page.locator('main').textContent()) ?? '').trim().length < 40)
         problems.push(`${p}: nội dung chính trống`);
@@ -53,6 +55,19 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
     await first.click();
     await page.waitForURL(documentPageUrl(live.server.url));
     await expect(page.locator('main h1').textContent()).resolves.toContain(name);
+  });
+
+  it('lets a reader find a news item from the timeline: home → Theo năm → the news item', async () => {
+    await page.goto(url(''));
+    await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Theo năm' }).click();
+    await page.waitForURL(url('nam/'));
+    // A year's entries list news as well as documents, each news item marked "Tin:".
+    const news = page.locator('main ol li li', { hasText: 'Tin:' }).getByRole('link').first();
+    const title = ((await news.textContent()) ?? '').trim();
+    expect(title.length).toBeGreaterThan(0);
+    await news.click();
+    await page.waitForURL((u) => u.pathname.includes('/tin/'));
+    await expect(page.locator('main h1').textContent()).resolves.toContain(title);
   });
 
   it('prints a document page with its metadata table and text but no navigation', async () => {
