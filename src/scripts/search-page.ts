@@ -204,6 +204,9 @@ class SearchPage {
     const id = ++this.runId;
     // Busy until the results are on the page (tests and assistive technology wait for it).
     this.ui.root.setAttribute('aria-busy', 'true');
+    // The filter counts come after the results (see engine.ts): until then the panel keeps the
+    // counts of the previous search, or says they are being counted, never shows zeros.
+    this.ui.facets.setAttribute('aria-busy', 'true');
     try {
       const outcome = await this.engine.run(this.state);
       if (id !== this.runId || outcome === null) return;
@@ -216,14 +219,43 @@ class SearchPage {
       if (id !== this.runId) return;
       this.setStatus(this.summary(outcome));
       this.ui.root.removeAttribute('aria-busy');
-      const counts = await outcome.counts();
-      if (id === this.runId) this.renderFacets(counts);
+      await this.showCounts(outcome, id);
     } catch (err) {
       console.error(err);
       if (id === this.runId) this.setStatus('Tìm kiếm gặp lỗi. Hãy thử lại hoặc tải lại trang.');
     } finally {
-      if (id === this.runId) this.ui.root.removeAttribute('aria-busy');
+      if (id === this.runId) {
+        this.ui.root.removeAttribute('aria-busy');
+        this.ui.facets.removeAttribute('aria-busy');
+      }
     }
+  }
+
+  /**
+   * Fills the filter panel once the counts are in. On a first search they load after the results
+   * are shown; the panel says so meanwhile. A failure to load them leaves the results in place.
+   * (this.counts also feeds "Hiện thêm", so it is cleared when the panel no longer shows counts.)
+   */
+  private async showCounts(outcome: SearchOutcome, id: number): Promise<void> {
+    if (this.counts === undefined) {
+      this.ui.facets.replaceChildren(
+        el('p', { class: 'mt-2 text-sm text-muted', text: 'Đang đếm kết quả theo từng bộ lọc…' }),
+      );
+    }
+    let counts: FacetCounts;
+    try {
+      counts = await outcome.counts();
+    } catch (err) {
+      console.error(err);
+      if (id === this.runId) {
+        this.counts = undefined;
+        this.ui.facets.replaceChildren(
+          el('p', { class: 'mt-2 text-sm text-muted', text: 'Không tải được bộ lọc. Hãy tải lại trang.' }),
+        );
+      }
+      return;
+    }
+    if (id === this.runId) this.renderFacets(counts);
   }
 
   private summary(outcome: SearchOutcome): string {

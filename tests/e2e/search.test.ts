@@ -41,12 +41,18 @@ async function withPage<T>(
   }
 }
 
-/** Waits until the search page has finished the search it is running. */
+/** Waits until the search page has finished the search it is running, filter counts included. */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const root = document.querySelector('[data-search-root]');
+    const facets = document.querySelector('[data-search-facets]');
     const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return root !== null && !root.hasAttribute('aria-busy') && !status.startsWith('Đang tải');
+    return (
+      root !== null &&
+      !root.hasAttribute('aria-busy') &&
+      facets?.hasAttribute('aria-busy') === false &&
+      !status.startsWith('Đang tải')
+    );
   });
 }
 
