@@ -242,7 +242,7 @@ class SearchPage {
         el('p', { class: 'mt-2 text-sm text-muted', text: 'Đang đếm kết quả theo từng bộ lọc…' }),
       );
     }
-    let counts: FacetCounts;
+    let counts: FacetCounts | null;
     try {
       counts = await outcome.counts();
     } catch (err) {
@@ -255,7 +255,7 @@ class SearchPage {
       }
       return;
     }
-    if (id === this.runId) this.renderFacets(counts);
+    if (id === this.runId && counts !== null) this.renderFacets(counts);
   }
 
   private summary(outcome: SearchOutcome): string {

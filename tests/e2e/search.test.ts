@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureSearch } from '../../scripts/bench/measure-search.ts';
 import { buildSite } from '../helpers/astro-build.ts';
 import { launchBrowser, type StaticServer, serveStatic } from '../helpers/browser.ts';
 
@@ -99,6 +100,20 @@ describe('the search page', () => {
       await expect(first.locator('mark').first().textContent()).resolves.toMatch(/^đảng viên$/i);
       expect(await first.textContent()).toMatch(/Nghị quyết · 9021-NQ\/TW · 10\/05\/2018/);
       for (const url of requests) expect(url.startsWith(server.origin)).toBe(true);
+    });
+  });
+
+  it('shows the first results before loading the filter lists, then counts with them', async () => {
+    const [figure] = await measureSearch({ distDir: SITE, base: BASE, queries: ['đảng viên'] });
+    if (figure?.status !== 'ok') throw new Error(`expected figures, got ${JSON.stringify(figure)}`);
+    const filterLists = (files: typeof figure.files) =>
+      files.filter((f) => f.path.startsWith('pagefind/filter/')).length;
+    expect(filterLists(figure.files.filter((f) => f.beforeResults))).toBe(0);
+    expect(filterLists(figure.files)).toBeGreaterThan(0);
+    await withPage(async (page) => {
+      await openSearch(page, 'q=đảng+viên');
+      await expect(page.getByRole('checkbox', { name: /^Nghị quyết \(2\)$/ }).count()).resolves.toBe(1);
+      expect(await page.locator('[data-search-facets]').textContent()).not.toMatch(/Đang đếm/);
     });
   });
 

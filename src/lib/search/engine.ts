@@ -55,9 +55,11 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /**
    * Counts per filter value for the current query (see step 5 above). A filter with values selected
-   * needs one more search, done on demand after the results are shown.
+   * needs one more search, done on demand after the results are shown, as does a first search
+   * without filters (the filter lists load only then). `null` when a newer search was asked for
+   * before the counting began: the reader has moved on, and the work would only delay the newer one.
    */
-  counts(): Promise<FacetCounts>;
+  counts(): Promise<FacetCounts | null>;
   /** Query words, as typed, that no page contains (Pagefind would have ignored or guessed them). */
   unmatched: string[];
   /** The code the query names, if it names one. */
@@ -311,7 +313,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
     return out;
   };
 
-  const run = async (state: SearchState): Promise<SearchOutcome> => {
+  const run = async (state: SearchState, id: number): Promise<SearchOutcome> => {
     const q = state.q.trim();
     const base = { unmatched: [], codeQuery: null, codeMatches: 0, withoutFilters: 0 };
     if (q === '' && !hasFilters(state)) {
@@ -364,12 +366,12 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       }
     }
     const settled = found;
-    let countsOnce: Promise<FacetCounts> | undefined;
+    let countsOnce: Promise<FacetCounts | null> | undefined;
     return {
       status: hits.length > 0 ? 'results' : 'empty',
       hits,
       counts: () => {
-        countsOnce ??= enqueue(() => counts(state, settled));
+        countsOnce ??= enqueue(() => (id === latest ? counts(state, settled) : Promise.resolve(null)));
         return countsOnce;
       },
       unmatched,
@@ -382,7 +384,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
   return {
     run(state) {
       const id = ++latest;
-      return enqueue(async () => (id === latest ? run(state) : null));
+      return enqueue(async () => (id === latest ? run(state, id) : null));
     },
   };
 }
