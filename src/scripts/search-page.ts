@@ -90,6 +90,8 @@ class SearchPage {
   private counts: FacetCounts | undefined;
   private shown = 0;
   private runId = 0;
+  /** Resumes counting for the current search once the folded filter panel is shown. */
+  private countsWaiting: (() => void) | undefined;
   private typingTimer: number | undefined;
   /** Whether the current history entry was made by typing (then typing replaces it). */
   private typingEntry = false;
@@ -150,6 +152,10 @@ class SearchPage {
       filterToggle.setAttribute('aria-expanded', String(open));
       filterPanel.classList.toggle('max-lg:hidden', !open);
     });
+    // The panel shows when its button opens it or the window grows wide enough: count then.
+    new ResizeObserver(() => {
+      if (filterPanel.getClientRects().length > 0) this.resumeCounts();
+    }).observe(filterPanel);
     window.addEventListener('popstate', () => {
       this.state = parseSearchState(new URLSearchParams(location.search));
       this.typingEntry = false;
@@ -195,6 +201,12 @@ class SearchPage {
     document.title = q.trim() === '' ? this.baseTitle : `${q.trim()} – ${this.baseTitle}`;
   }
 
+  private resumeCounts(): void {
+    const resume = this.countsWaiting;
+    this.countsWaiting = undefined;
+    resume?.();
+  }
+
   private setStatus(text: string): void {
     this.ui.status.textContent = text;
   }
@@ -207,6 +219,8 @@ class SearchPage {
     // The filter counts come after the results (see engine.ts): until then the panel keeps the
     // counts of the previous search, or says they are being counted, never shows zeros.
     this.ui.facets.setAttribute('aria-busy', 'true');
+    // A previous search still waiting to count is given up.
+    this.resumeCounts();
     try {
       const outcome = await this.engine.run(this.state);
       if (id !== this.runId || outcome === null) return;
@@ -241,6 +255,16 @@ class SearchPage {
       this.ui.facets.replaceChildren(
         el('p', { class: 'mt-2 text-sm text-muted', text: 'Đang đếm kết quả theo từng bộ lọc…' }),
       );
+    }
+    if (this.ui.filterPanel.getClientRects().length === 0) {
+      // On a narrow screen the panel is folded behind its button: counting waits until it is shown,
+      // so a reader who never opens it never loads the filter lists (~100 KB on a large site).
+      this.ui.facets.removeAttribute('aria-busy');
+      await new Promise<void>((resolve) => {
+        this.countsWaiting = resolve;
+      });
+      if (id !== this.runId) return;
+      this.ui.facets.setAttribute('aria-busy', 'true');
     }
     let counts: FacetCounts | null;
     try {

@@ -117,6 +117,24 @@ describe('the search page', () => {
     });
   });
 
+  it('on a narrow screen, loads the filter lists only when the reader opens the filters', async () => {
+    await withPage(
+      async (page) => {
+        const filterLists: string[] = [];
+        page.on('request', (r) => {
+          if (r.url().includes('/pagefind/filter/')) filterLists.push(r.url());
+        });
+        await openSearch(page, 'q=đảng+viên');
+        expect(await resultPaths(page)).toHaveLength(6);
+        expect(filterLists).toEqual([]);
+        await page.locator('[data-search-filter-toggle]').click();
+        await page.getByRole('checkbox', { name: /^Nghị quyết \(2\)$/ }).waitFor();
+        expect(filterLists.length).toBeGreaterThan(0);
+      },
+      { viewport: { width: 360, height: 800 } },
+    );
+  });
+
   it('searches while typing, keeps the state in the URL, and Back and Forward restore it', async () => {
     await withPage(async (page) => {
       await openSearch(page, '');
