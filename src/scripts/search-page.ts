@@ -433,11 +433,12 @@ class SearchPage {
         if (box.value === focusKey) box.focus();
       }
     }
-    const selected = FACETS.reduce((n, { key }) => n + this.state.filters[key].length, 0);
-    this.ui.filterToggle.textContent = selected > 0 ? `Bộ lọc (${selected} đang chọn)` : 'Bộ lọc';
   }
 
   private renderActiveFilters(): void {
+    // On the filter panel's button, which says it even while the folded panel waits to count.
+    const selected = FACETS.reduce((n, { key }) => n + this.state.filters[key].length, 0);
+    this.ui.filterToggle.textContent = selected > 0 ? `Bộ lọc (${selected} đang chọn)` : 'Bộ lọc';
     const chips: HTMLElement[] = [];
     for (const { key, label } of FACETS) {
       for (const value of this.state.filters[key]) {

@@ -130,6 +130,13 @@ describe('the search page', () => {
         await page.locator('[data-search-filter-toggle]').click();
         await page.getByRole('checkbox', { name: /^Nghị quyết \(2\)$/ }).waitFor();
         expect(filterLists.length).toBeGreaterThan(0);
+
+        // The folded panel's button still says how many filters are chosen.
+        await page.goto(`${server.url}tim-kiem/?q=đảng+viên&loai=nghi-quyet`);
+        await settled(page);
+        await expect(page.locator('[data-search-filter-toggle]').textContent()).resolves.toMatch(
+          /Bộ lọc \(1 đang chọn\)/,
+        );
       },
       { viewport: { width: 360, height: 800 } },
     );
