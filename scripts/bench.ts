@@ -4,8 +4,9 @@
  * Generates a synthetic corpus of N content pages in `.bench/corpus-N/` (reused while the generator
  * and the taxonomy data are unchanged), builds it cold with the real configuration into
  * `.bench/dist-N/` and prints build time, Pagefind time, pages per second, peak memory of the build
- * process tree, output and index size. `--search` adds what a reader's first search downloads and
- * how long it takes; `--links-overhead` builds again with SO_TAY_DISABLE_LINKS=1 and prints the cost
+ * process tree, output and index size. `--search` adds what a reader's first search downloads
+ * (before the first results, and in all; as served and as a gzip-compressing server would send it)
+ * and how long it takes; `--links-overhead` builds again with SO_TAY_DISABLE_LINKS=1 and prints the cost
  * of the link/graph step. `--json` prints one JSON object instead of the table.
  */
 import os from 'node:os';
@@ -176,11 +177,17 @@ if (values.json) {
       `${overhead.percent.toFixed(1)} % (theo ${overhead.basis === 'cpuSeconds' ? 'thời gian CPU' : 'thời gian build'})`,
     ]);
   }
+  if (search !== undefined) {
+    rows.push([
+      'Tìm kiếm lần đầu (tệp pagefind/)',
+      'trước kết quả đầu / tổng đến khi hết tải; trong ngoặc: khi máy chủ nén gzip .js/.json/.css (mức 6)',
+    ]);
+  }
   for (const f of search ?? []) {
     rows.push([
       `Tìm "${f.query}"`,
       f.status === 'ok'
-        ? `${prettyBytes(f.bytes)} tải về (${f.files.length} tệp), kết quả đầu sau ${f.firstResultsMs.toFixed(0)} ms, ${f.results} liên kết`
+        ? `${prettyBytes(f.bytesBeforeResults)} / ${prettyBytes(f.bytes)} (${prettyBytes(f.wireBytesBeforeResults)} / ${prettyBytes(f.wireBytes)}) trong ${f.files.length} tệp, kết quả đầu sau ${f.firstResultsMs.toFixed(0)} ms, ${f.results} liên kết`
         : `n/a — ${f.reason}`,
     ]);
   }

@@ -90,6 +90,8 @@ class SearchPage {
   private counts: FacetCounts | undefined;
   private shown = 0;
   private runId = 0;
+  /** Resumes counting for the current search once the folded filter panel is shown. */
+  private countsWaiting: (() => void) | undefined;
   private typingTimer: number | undefined;
   /** Whether the current history entry was made by typing (then typing replaces it). */
   private typingEntry = false;
@@ -150,6 +152,10 @@ class SearchPage {
       filterToggle.setAttribute('aria-expanded', String(open));
       filterPanel.classList.toggle('max-lg:hidden', !open);
     });
+    // The panel shows when its button opens it or the window grows wide enough: count then.
+    new ResizeObserver(() => {
+      if (filterPanel.getClientRects().length > 0) this.resumeCounts();
+    }).observe(filterPanel);
     window.addEventListener('popstate', () => {
       this.state = parseSearchState(new URLSearchParams(location.search));
       this.typingEntry = false;
@@ -195,6 +201,12 @@ class SearchPage {
     document.title = q.trim() === '' ? this.baseTitle : `${q.trim()} – ${this.baseTitle}`;
   }
 
+  private resumeCounts(): void {
+    const resume = this.countsWaiting;
+    this.countsWaiting = undefined;
+    resume?.();
+  }
+
   private setStatus(text: string): void {
     this.ui.status.textContent = text;
   }
@@ -204,6 +216,11 @@ class SearchPage {
     const id = ++this.runId;
     // Busy until the results are on the page (tests and assistive technology wait for it).
     this.ui.root.setAttribute('aria-busy', 'true');
+    // The filter counts come after the results (see engine.ts): until then the panel keeps the
+    // counts of the previous search, or says they are being counted, never shows zeros.
+    this.ui.facets.setAttribute('aria-busy', 'true');
+    // A previous search still waiting to count is given up.
+    this.resumeCounts();
     try {
       const outcome = await this.engine.run(this.state);
       if (id !== this.runId || outcome === null) return;
@@ -216,14 +233,53 @@ class SearchPage {
       if (id !== this.runId) return;
       this.setStatus(this.summary(outcome));
       this.ui.root.removeAttribute('aria-busy');
-      const counts = await outcome.counts();
-      if (id === this.runId) this.renderFacets(counts);
+      await this.showCounts(outcome, id);
     } catch (err) {
       console.error(err);
       if (id === this.runId) this.setStatus('Tìm kiếm gặp lỗi. Hãy thử lại hoặc tải lại trang.');
     } finally {
-      if (id === this.runId) this.ui.root.removeAttribute('aria-busy');
+      if (id === this.runId) {
+        this.ui.root.removeAttribute('aria-busy');
+        this.ui.facets.removeAttribute('aria-busy');
+      }
     }
+  }
+
+  /**
+   * Fills the filter panel once the counts are in. On a first search they load after the results
+   * are shown; the panel says so meanwhile. A failure to load them leaves the results in place.
+   * (this.counts also feeds "Hiện thêm", so it is cleared when the panel no longer shows counts.)
+   */
+  private async showCounts(outcome: SearchOutcome, id: number): Promise<void> {
+    if (this.counts === undefined) {
+      this.ui.facets.replaceChildren(
+        el('p', { class: 'mt-2 text-sm text-muted', text: 'Đang đếm kết quả theo từng bộ lọc…' }),
+      );
+    }
+    if (this.ui.filterPanel.getClientRects().length === 0) {
+      // On a narrow screen the panel is folded behind its button: counting waits until it is shown,
+      // so a reader who never opens it never loads the filter lists (~100 KB on a large site).
+      this.ui.facets.removeAttribute('aria-busy');
+      await new Promise<void>((resolve) => {
+        this.countsWaiting = resolve;
+      });
+      if (id !== this.runId) return;
+      this.ui.facets.setAttribute('aria-busy', 'true');
+    }
+    let counts: FacetCounts | null;
+    try {
+      counts = await outcome.counts();
+    } catch (err) {
+      console.error(err);
+      if (id === this.runId) {
+        this.counts = undefined;
+        this.ui.facets.replaceChildren(
+          el('p', { class: 'mt-2 text-sm text-muted', text: 'Không tải được bộ lọc. Hãy tải lại trang.' }),
+        );
+      }
+      return;
+    }
+    if (id === this.runId && counts !== null) this.renderFacets(counts);
   }
 
   private summary(outcome: SearchOutcome): string {
@@ -377,11 +433,12 @@ class SearchPage {
         if (box.value === focusKey) box.focus();
       }
     }
-    const selected = FACETS.reduce((n, { key }) => n + this.state.filters[key].length, 0);
-    this.ui.filterToggle.textContent = selected > 0 ? `Bộ lọc (${selected} đang chọn)` : 'Bộ lọc';
   }
 
   private renderActiveFilters(): void {
+    // On the filter panel's button, which says it even while the folded panel waits to count.
+    const selected = FACETS.reduce((n, { key }) => n + this.state.filters[key].length, 0);
+    this.ui.filterToggle.textContent = selected > 0 ? `Bộ lọc (${selected} đang chọn)` : 'Bộ lọc';
     const chips: HTMLElement[] = [];
     for (const { key, label } of FACETS) {
       for (const value of this.state.filters[key]) {

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureSearch } from '../../scripts/bench/measure-search.ts';
@@ -25,11 +26,32 @@ describe('search measurement', () => {
     const [figure] = await measureSearch({ distDir: site, base: '/so-tay/', queries: ['đảng viên'] });
     if (figure?.status !== 'ok') throw new Error(`expected figures, got ${JSON.stringify(figure)}`);
     expect(figure.results).toBe(1);
-    expect(figure.files).toContain('pagefind/pagefind.js');
-    expect(figure.files.some((f) => f.endsWith('.pf_fragment'))).toBe(true);
-    const onDisk = figure.files.reduce((sum, f) => sum + fs.statSync(path.join(site, f)).size, 0);
-    expect(figure.bytes).toBe(onDisk);
+    const paths = figure.files.map((f) => f.path);
+    expect(paths).toContain('pagefind/pagefind.js');
+    expect(paths.some((f) => f.endsWith('.pf_fragment'))).toBe(true);
     expect(figure.firstResultsMs).toBeGreaterThan(0);
+
+    // Every byte agrees with the files on disk: as they are, and at their gzip size for text.
+    const disk = (f: string) => fs.readFileSync(path.join(site, f));
+    const total = (files: typeof figure.files) => files.reduce((n, f) => n + disk(f.path).byteLength, 0);
+    expect(figure.bytes).toBe(total(figure.files));
+    const js = disk('pagefind/pagefind.js');
+    expect(figure.files.find((f) => f.path === 'pagefind/pagefind.js')?.wireBytes).toBe(
+      gzipSync(js, { level: 6 }).byteLength,
+    );
+    const wasm = figure.files.find((f) => f.path.endsWith('.pagefind'));
+    expect(wasm?.wireBytes).toBe(wasm === undefined ? -1 : disk(wasm.path).byteLength);
+    expect(figure.wireBytes).toBe(figure.files.reduce((n, f) => n + f.wireBytes, 0));
+    expect(figure.wireBytes).toBeLessThan(figure.bytes);
+
+    // The page loads the filter lists only after showing results: they count in the total only.
+    const before = figure.files.filter((f) => f.beforeResults);
+    expect(before.map((f) => f.path)).toContain('pagefind/pagefind.js');
+    expect(before.some((f) => f.path.startsWith('pagefind/filter/'))).toBe(false);
+    expect(figure.files.some((f) => f.path.startsWith('pagefind/filter/'))).toBe(true);
+    expect(figure.bytesBeforeResults).toBe(total(before));
+    expect(figure.bytesBeforeResults).toBeLessThan(figure.bytes);
+    expect(figure.wireBytesBeforeResults).toBe(before.reduce((n, f) => n + f.wireBytes, 0));
   });
 
   it('reports n/a, not a number, when a query shows no result', async () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureSearch } from '../../scripts/bench/measure-search.ts';
 import { buildSite } from '../helpers/astro-build.ts';
 import { launchBrowser, type StaticServer, serveStatic } from '../helpers/browser.ts';
 
@@ -41,12 +42,18 @@ async function withPage<T>(
   }
 }
 
-/** Waits until the search page has finished the search it is running. */
+/** Waits until the search page has finished the search it is running, filter counts included. */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const root = document.querySelector('[data-search-root]');
+    const facets = document.querySelector('[data-search-facets]');
     const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return root !== null && !root.hasAttribute('aria-busy') && !status.startsWith('Đang tải');
+    return (
+      root !== null &&
+      !root.hasAttribute('aria-busy') &&
+      facets?.hasAttribute('aria-busy') === false &&
+      !status.startsWith('Đang tải')
+    );
   });
 }
 
@@ -94,6 +101,45 @@ describe('the search page', () => {
       expect(await first.textContent()).toMatch(/Nghị quyết · 9021-NQ\/TW · 10\/05\/2018/);
       for (const url of requests) expect(url.startsWith(server.origin)).toBe(true);
     });
+  });
+
+  it('shows the first results before loading the filter lists, then counts with them', async () => {
+    const [figure] = await measureSearch({ distDir: SITE, base: BASE, queries: ['đảng viên'] });
+    if (figure?.status !== 'ok') throw new Error(`expected figures, got ${JSON.stringify(figure)}`);
+    const filterLists = (files: typeof figure.files) =>
+      files.filter((f) => f.path.startsWith('pagefind/filter/')).length;
+    expect(filterLists(figure.files.filter((f) => f.beforeResults))).toBe(0);
+    expect(filterLists(figure.files)).toBeGreaterThan(0);
+    await withPage(async (page) => {
+      await openSearch(page, 'q=đảng+viên');
+      await expect(page.getByRole('checkbox', { name: /^Nghị quyết \(2\)$/ }).count()).resolves.toBe(1);
+      expect(await page.locator('[data-search-facets]').textContent()).not.toMatch(/Đang đếm/);
+    });
+  });
+
+  it('on a narrow screen, loads the filter lists only when the reader opens the filters', async () => {
+    await withPage(
+      async (page) => {
+        const filterLists: string[] = [];
+        page.on('request', (r) => {
+          if (r.url().includes('/pagefind/filter/')) filterLists.push(r.url());
+        });
+        await openSearch(page, 'q=đảng+viên');
+        expect(await resultPaths(page)).toHaveLength(6);
+        expect(filterLists).toEqual([]);
+        await page.locator('[data-search-filter-toggle]').click();
+        await page.getByRole('checkbox', { name: /^Nghị quyết \(2\)$/ }).waitFor();
+        expect(filterLists.length).toBeGreaterThan(0);
+
+        // The folded panel's button still says how many filters are chosen.
+        await page.goto(`${server.url}tim-kiem/?q=đảng+viên&loai=nghi-quyet`);
+        await settled(page);
+        await expect(page.locator('[data-search-filter-toggle]').textContent()).resolves.toMatch(
+          /Bộ lọc \(1 đang chọn\)/,
+        );
+      },
+      { viewport: { width: 360, height: 800 } },
+    );
   });
 
   it('searches while typing, keeps the state in the URL, and Back and Forward restore it', async () => {

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PagefindApi } from '../../src/lib/search/pagefind-api.ts';
 
-/** Bundle folders by the URL prefix they are served under. */
-const mounts = new Map<string, string>();
+/** Bundle folders by the URL prefix they are served under, with the files asked for so far. */
+const mounts = new Map<string, { dir: string; requested: string[] }>();
 let realFetch: typeof fetch | undefined;
 
 function installFetch(): void {
@@ -20,10 +20,12 @@ function installFetch(): void {
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
-    for (const [prefix, dir] of mounts) {
+    for (const [prefix, { dir, requested }] of mounts) {
       if (!pathname.startsWith(prefix)) continue;
+      const file = pathname.slice(prefix.length);
+      requested.push(file);
       try {
-        return new Response(await fs.readFile(path.join(dir, pathname.slice(prefix.length))));
+        return new Response(await fs.readFile(path.join(dir, file)));
       } catch {
         return new Response('not found', { status: 404 });
       }
@@ -34,16 +36,25 @@ function installFetch(): void {
 
 let instances = 0;
 
+/** An open bundle. */
+export type NodePagefind = PagefindApi & {
+  destroy(): Promise<void>;
+  /** Files of the bundle loaded so far, relative to it (`filter/….pf_filter`), in order. */
+  requested: readonly string[];
+};
+
 /**
  * Opens the Pagefind bundle in `bundleDir` as if it were served at `basePath` (for example
- * `/so-tay/pagefind/`); result URLs then start with `baseUrl`, as on the site.
+ * `/so-tay/pagefind/`); result URLs then start with `baseUrl`, as on the site. Give each open
+ * bundle its own `basePath` to tell apart the files each one loads.
  */
 export async function openPagefind(
   bundleDir: string,
   { basePath = '/pagefind/', baseUrl = '/' }: { basePath?: string; baseUrl?: string } = {},
-): Promise<PagefindApi & { destroy(): Promise<void> }> {
+): Promise<NodePagefind> {
   installFetch();
-  mounts.set(basePath, bundleDir);
+  const requested: string[] = [];
+  mounts.set(basePath, { dir: bundleDir, requested });
   // A fresh module per bundle: pagefind.js keeps module-level state.
   const href = `${pathToFileURL(path.join(bundleDir, 'pagefind.js')).href}?instance=${instances++}`;
   const mod = (await import(/* @vite-ignore */ href)) as {
@@ -54,5 +65,5 @@ export async function openPagefind(
   };
   const instance = mod.createInstance({ basePath, baseUrl });
   await instance.init();
-  return instance;
+  return Object.assign(instance, { requested });
 }

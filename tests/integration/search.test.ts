@@ -8,19 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { createSearchEngine, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { facetLabels } from '../../src/lib/search/facets.ts';
-import type { PagefindApi } from '../../src/lib/search/pagefind-api.ts';
 import { prepareQuery } from '../../src/lib/search/query.ts';
 import type { ResultView } from '../../src/lib/search/results.ts';
 import { emptyFilters, type SearchState } from '../../src/lib/search/state.ts';
 import { readTaxonomies } from '../../src/lib/taxonomy.ts';
 import { foldVietnamese } from '../../src/lib/text.ts';
 import { buildSite } from '../helpers/astro-build.ts';
-import { openPagefind } from '../helpers/pagefind-node.ts';
+import { type NodePagefind, openPagefind } from '../helpers/pagefind-node.ts';
 
 const CONTENT = 'tests/fixtures/search-site';
 const SITE = 'tests/.tmp/search-integration';
 
-let api: PagefindApi & { destroy(): Promise<void> };
+let api: NodePagefind;
 let engine: SearchEngine;
 
 beforeAll(async () => {
@@ -105,6 +104,13 @@ describe('typing', () => {
     const newer = engine.run(state('đảng viên'));
     expect(await older).toBeNull();
     expect((await newer)?.hits.length).toBeGreaterThan(0);
+  });
+
+  it('does not count filters for a search a newer one replaced, and counts the newer one', async () => {
+    const older = await search('đảng');
+    const newer = engine.run(state('đảng viên'));
+    expect(await older.counts()).toBeNull();
+    expect((await (await newer)?.counts())?.loai).toMatchObject({ 'nghi-quyet': 2, 'quy-dinh': 1, tin: 1 });
   });
 });
 
@@ -216,6 +222,7 @@ describe('filters and sorting', () => {
   it('counts what another value of a filter would add', async () => {
     const outcome = await search('đảng viên', { filters: { ...emptyFilters(), loai: ['nghi-quyet'] } });
     const counts = await outcome.counts();
+    if (counts === null) throw new Error('no newer search replaced this one');
     expect(counts.loai).toMatchObject({ 'nghi-quyet': 2, 'quy-dinh': 1, tin: 1 });
     expect(counts.nam).toMatchObject({ '2018': 1, '2023': 1 });
     expect(counts.nam['2019'] ?? 0).toBe(0);
@@ -249,6 +256,47 @@ describe('filters and sorting', () => {
     expect(outcome.status).toBe('empty');
     expect(outcome.unmatched).toEqual([]);
     expect(outcome.withoutFilters).toBe(1);
+  });
+});
+
+describe('results before counts', () => {
+  const opened: NodePagefind[] = [];
+  afterAll(async () => {
+    for (const own of opened) await own.destroy();
+  });
+  /** A Pagefind instance of its own over the same index, as a reader's first visit has. */
+  async function firstVisit(name: string): Promise<{ own: NodePagefind; engine: SearchEngine }> {
+    const own = await openPagefind(`${SITE}/pagefind`, { basePath: `/${name}/pagefind/` });
+    opened.push(own);
+    return { own, engine: createSearchEngine(own, { labels: facetLabels(readTaxonomies(CONTENT)) }) };
+  }
+  const filterFiles = (own: NodePagefind) => own.requested.filter((f) => f.startsWith('filter/'));
+
+  it('shows the results of a query before loading any filter list, then the same counts as before', async () => {
+    const { own, engine: cold } = await firstVisit('cold');
+    const outcome = await cold.run(state('đảng viên'));
+    const found = (await views(outcome as SearchOutcome)).map((v) => v.url.replace(/^\/|\/$/g, ''));
+    expect(found).toEqual(expect.arrayContaining([NQ_2018, NQ_2023]));
+    expect(own.requested.some((f) => f.startsWith('index/'))).toBe(true);
+    expect(filterFiles(own)).toEqual([]);
+
+    const counts = await (outcome as SearchOutcome).counts();
+    expect(filterFiles(own).length).toBeGreaterThan(0);
+    expect(counts?.loai).toMatchObject({ 'nghi-quyet': 2, 'quy-dinh': 1, tin: 1 });
+    // The counts an engine gives when every filter list was loaded before the search.
+    const { own: warmApi, engine: warm } = await firstVisit('warm');
+    await warmApi.filters();
+    expect(counts).toEqual(await ((await warm.run(state('đảng viên'))) as SearchOutcome).counts());
+  });
+
+  it('loads the filter lists first when a filter is chosen, since the results depend on them', async () => {
+    const { own, engine: cold } = await firstVisit('filtered');
+    const outcome = await cold.run(
+      state('đảng viên', { filters: { ...emptyFilters(), loai: ['nghi-quyet'] } }),
+    );
+    expect(filterFiles(own).length).toBeGreaterThan(0);
+    const found = (await views(outcome as SearchOutcome)).map((v) => v.url.replace(/^\/|\/$/g, ''));
+    expect([...found].sort()).toEqual([NQ_2018, NQ_2023]);
   });
 });
 

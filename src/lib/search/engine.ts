@@ -13,6 +13,14 @@
  *    for exact marks is too weak to decide the order, and ignores titles).
  * 5. Filter counts: for a filter with values selected, the counts come from the same search without
  *    that filter, so they say what choosing another value would add (values of a filter are ORed).
+ *
+ * Results before counts: Pagefind counts filter values only over the filter indexes it has loaded,
+ * and loading them all costs about as much as the page list on a large site (~100 KB at 10,000
+ * pages). A search without filters does not need them for its results, so it does not wait for them:
+ * they load when the counts are asked for (after the results are shown), and the counts then come
+ * from the same search run again — its word indexes are cached by then, so that costs CPU only. A
+ * search with filters (or browsing: filters and no query) loads them first, as its results depend
+ * on them.
  */
 import { type CodeQuery, parseCodeQuery } from '../document-codes.ts';
 import { codeSearchTerm, isCodeMatch } from './codes.ts';
@@ -47,9 +55,11 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /**
    * Counts per filter value for the current query (see step 5 above). A filter with values selected
-   * needs one more search, done on demand after the results are shown.
+   * needs one more search, done on demand after the results are shown, as does a first search
+   * without filters (the filter lists load only then). `null` when a newer search was asked for
+   * before the counting began: the reader has moved on, and the work would only delay the newer one.
    */
-  counts(): Promise<FacetCounts>;
+  counts(): Promise<FacetCounts | null>;
   /** Query words, as typed, that no page contains (Pagefind would have ignored or guessed them). */
   unmatched: string[];
   /** The code the query names, if it names one. */
@@ -105,6 +115,8 @@ const NO_COUNTS = countsFrom({});
 interface Pass {
   term: string | null;
   response: PagefindResponse;
+  /** Whether every filter index was loaded before the search, so `response.filters` is complete. */
+  countsComplete: boolean;
   /** Results after dropping fallback matches. */
   results: PagefindResult[];
   /** Folded query terms that matched no page. */
@@ -129,14 +141,30 @@ function exactForm(word: string): string {
 }
 
 /**
- * Creates the engine. Starts loading the filter indexes at once: Pagefind counts filter values only
- * over the indexes it has loaded.
+ * Creates the engine. Loads nothing yet: the filter indexes load with the first search that needs
+ * them, or when counts are first asked for (see "Results before counts" above).
  */
 export function createSearchEngine(api: PagefindApi, options: EngineOptions): SearchEngine {
   const codeCandidates = options.codeCandidates ?? 40;
   const exactSearchLimit = options.exactSearchLimit ?? 1000;
   const firstPage = options.firstPage ?? 10;
-  const ready = api.filters();
+  /** Every filter index, loaded once (counts over the whole index as a by-product). */
+  let filtersLoad: Promise<FilterCounts> | undefined;
+  let filtersLoaded = false;
+  const loadFilters = (): Promise<FilterCounts> => {
+    filtersLoad ??= api.filters().then(
+      (all) => {
+        filtersLoaded = true;
+        return all;
+      },
+      (error: unknown) => {
+        // A failed load (a network hiccup) is tried again by the next search that needs it.
+        filtersLoad = undefined;
+        throw error;
+      },
+    );
+    return filtersLoad;
+  };
   let queue: Promise<unknown> = Promise.resolve();
   let latest = 0;
   /** Runs Pagefind work one task at a time. */
@@ -191,20 +219,20 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
 
   const pass = async (state: SearchState, term: string | null): Promise<Pass> => {
     const opts = searchOptions(state, term);
-    // The query's word indexes load beside the filter indexes; with both in, one search gives the
-    // results and complete counts. (A search for the commonest words costs a second or more on a
-    // large site: running it twice, once for results and once for counts, would be worse than
-    // waiting for the filters, which are smaller than those words' indexes.)
-    await Promise.all([ready, api.preload(term, opts)]);
+    // With filters, the results depend on the filter indexes: the query's word indexes load beside
+    // them, and the one search then gives the results and complete counts. Without, the results
+    // come without waiting for them (see "Results before counts").
+    if (hasFilters(state)) await Promise.all([loadFilters(), api.preload(term, opts)]);
+    const countsComplete = filtersLoaded;
     const response = (await api.search(term, opts)) ?? EMPTY_RESPONSE;
     // The first page's texts are needed to show it, and by the checks below: load them at once,
     // side by side, rather than one check after another.
     for (const r of response.results.slice(0, firstPage)) dataOf(r).catch(() => undefined);
     if (term === null || response.results.length === 0) {
-      return { term, response, results: response.results, missing: [] };
+      return { term, response, countsComplete, results: response.results, missing: [] };
     }
     const missing = await fallbackTerms(term, response.results);
-    return { term, response, results: missing.length > 0 ? [] : response.results, missing };
+    return { term, response, countsComplete, results: missing.length > 0 ? [] : response.results, missing };
   };
 
   /** Query words (display form) that match no page at all, to tell the reader what to change. */
@@ -268,7 +296,14 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
 
   const counts = async (state: SearchState, found: Pass): Promise<FacetCounts> => {
     if (found.results.length === 0) return NO_COUNTS;
-    const out = countsFrom(found.response.filters);
+    let counted = found.response.filters;
+    if (!found.countsComplete) {
+      // The results came before the filter indexes: load them, then ask again for the counts.
+      await loadFilters();
+      const again = await api.search(found.term, searchOptions(state, found.term));
+      counted = again?.filters ?? {};
+    }
+    const out = countsFrom(counted);
     for (const { key } of FACETS) {
       if (state.filters[key].length > 0) {
         const wider = await api.search(found.term, searchOptions(state, found.term, key));
@@ -278,11 +313,11 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
     return out;
   };
 
-  const run = async (state: SearchState): Promise<SearchOutcome> => {
+  const run = async (state: SearchState, id: number): Promise<SearchOutcome> => {
     const q = state.q.trim();
     const base = { unmatched: [], codeQuery: null, codeMatches: 0, withoutFilters: 0 };
     if (q === '' && !hasFilters(state)) {
-      return { ...base, status: 'idle', hits: [], counts: async () => countsFrom(await ready) };
+      return { ...base, status: 'idle', hits: [], counts: async () => countsFrom(await loadFilters()) };
     }
 
     const plain = prepareQuery(q);
@@ -331,12 +366,12 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       }
     }
     const settled = found;
-    let countsOnce: Promise<FacetCounts> | undefined;
+    let countsOnce: Promise<FacetCounts | null> | undefined;
     return {
       status: hits.length > 0 ? 'results' : 'empty',
       hits,
       counts: () => {
-        countsOnce ??= enqueue(() => counts(state, settled));
+        countsOnce ??= enqueue(() => (id === latest ? counts(state, settled) : Promise.resolve(null)));
         return countsOnce;
       },
       unmatched,
@@ -349,7 +384,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
   return {
     run(state) {
       const id = ++latest;
-      return enqueue(async () => (id === latest ? run(state) : null));
+      return enqueue(async () => (id === latest ? run(state, id) : null));
     },
   };
 }
