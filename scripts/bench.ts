@@ -194,4 +194,5 @@ if (values.json) {
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   console.log(`Nhật ký build: ${path.relative(root, build.logFile)}`);
+  console.log(`Bộ nhớ theo thời gian: ${path.relative(root, build.memoryTimelineFile)}`);
 }

@@ -1,11 +1,11 @@
 /**
- * Runs one `astro build` with the real configuration and measures it: wall time, the Pagefind step
- * (from the line the integration logs), peak memory of the whole process tree (Astro and the
- * Pagefind binary it starts), and the size of what was written.
+ * Runs one build the way `npm run build` does (scripts/build.ts: `astro build`, then the search
+ * index) with the real configuration and measures it: wall time, the Pagefind step (from the line
+ * the indexer logs), peak memory of the whole process tree (Astro, then the Pagefind binary), and the
+ * size of what was written.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import pidtree from 'pidtree';
 import pidusage from 'pidusage';
@@ -15,7 +15,7 @@ const GNU_TIME = '/usr/bin/time';
 
 /** Figures of one build. */
 export interface BuildFigures {
-  /** Whole `astro build`, start to exit. */
+  /** Whole build (Astro, then the index), start to exit. */
   totalSeconds: number;
   /** Astro without the search index: total minus {@link indexSeconds}. */
   buildSeconds: number;
@@ -46,6 +46,11 @@ export interface BuildFigures {
   phases: Partial<Record<Phase, number>>;
   /** Where the full build log was written. */
   logFile: string;
+  /**
+   * Where the memory samples were written: one line per sample, seconds since the start, then
+   * `program=bytes` for each process of the tree, to see which step the peak falls in.
+   */
+  memoryTimelineFile: string;
 }
 
 /** Options of {@link measureBuild}. */
@@ -161,8 +166,7 @@ async function treeRss(pid: number): Promise<Map<number, { program: string; byte
  * Throws with the end of the log if the build fails.
  */
 export async function measureBuild(options: MeasureBuildOptions): Promise<BuildFigures> {
-  const require = createRequire(path.join(options.root, 'package.json'));
-  const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const buildScript = path.join(options.root, 'scripts', 'build.ts');
   fs.rmSync(options.outDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.createWriteStream(options.logFile);
@@ -171,7 +175,7 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
   // --force: a cold build, as in CI; the content-layer cache of an earlier build (maybe of another
   // content directory) must not make the figures look better than they are.
   // process.execPath is the pinned Node 24 when run through `npm run bench`.
-  let command = [process.execPath, astroBin, 'build', '--force', '--outDir', options.outDir];
+  let command = [process.execPath, buildScript, '--force', '--outDir', options.outDir];
   const timeFile = `${options.logFile}.time`;
   fs.rmSync(timeFile, { force: true });
   if (fs.existsSync(GNU_TIME)) command = [GNU_TIME, '-f', '%U %S', '-o', timeFile, ...command];
@@ -200,16 +204,21 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
 
   let peak = 0;
   const peakByProgram: Record<string, number> = {};
+  const memoryTimelineFile = `${options.logFile}.memory.txt`;
+  const timeline = fs.createWriteStream(memoryTimelineFile);
   let sampling = Promise.resolve();
   const timer = setInterval(() => {
     sampling = sampling.then(async () => {
       if (child.pid === undefined) return;
       const tree = await treeRss(child.pid);
       let sum = 0;
+      const row = [((performance.now() - started) / 1000).toFixed(2)];
       for (const { program, bytes } of tree.values()) {
         sum += bytes;
         peakByProgram[program] = Math.max(peakByProgram[program] ?? 0, bytes);
+        row.push(`${program}=${bytes}`);
       }
+      timeline.write(`${row.join(' ')}\n`);
       peak = Math.max(peak, sum);
     });
   }, 250);
@@ -218,10 +227,9 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
   await sampling;
   const totalSeconds = (performance.now() - started) / 1000;
   await new Promise<void>((resolve) => log.end(resolve));
+  await new Promise<void>((resolve) => timeline.end(resolve));
   if (code !== 0) {
-    throw new Error(
-      `astro build thất bại (mã ${code}). Xem nhật ký: ${options.logFile}\n${text.slice(-3000)}`,
-    );
+    throw new Error(`build thất bại (mã ${code}). Xem nhật ký: ${options.logFile}\n${text.slice(-3000)}`);
   }
 
   const index = parseIndexLine(text);
@@ -246,5 +254,6 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
     indexFiles: pagefindDir.files,
     phases: parsePhases(text),
     logFile: options.logFile,
+    memoryTimelineFile,
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_SHARE, generateCorpus } from '../../scripts/bench/corpus.ts';
 import { parseDuration, parseIndexLine, parsePhases } from '../../scripts/bench/measure-build.ts';
+import { indexSummary } from '../../src/integrations/pagefind.ts';
 import { checkDocumentFileNames } from '../../src/lib/content-checks.ts';
 import { type ContentFile, parseContentText } from '../../src/lib/content-files.ts';
 import { parsePartialDate, toPartialDateString } from '../../src/lib/dates.ts';
@@ -162,6 +163,13 @@ describe('build log parsing', () => {
     const withFiles = '[so-tay:pagefind] Đã lập chỉ mục tìm kiếm 60 trang (trong 214 tệp HTML) trong 1.0 s.';
     expect(parseIndexLine(withFiles)).toEqual({ pages: 60, seconds: 1 });
     expect(parseIndexLine('[build] Complete!')).toBeNull();
+  });
+
+  it('reads back the line the indexer prints, whatever the numbers', () => {
+    const line = indexSummary({ pages: 5000, files: 5701, seconds: 21.46 });
+    expect(parseIndexLine(`[so-tay:pagefind] ${line}`)).toEqual({ pages: 5000, seconds: 21.5 });
+    // The hand-over message of `npm run build` carries no figures and must not be read as any.
+    expect(parseIndexLine('[so-tay:pagefind] Chỉ mục tìm kiếm sẽ được lập sau khi Astro thoát.')).toBeNull();
   });
 
   it("reads Astro's phase timings: types, collecting, bundling (MDX compile) and rendering", () => {
