@@ -7,6 +7,7 @@
  *     npm run package -- --out /tmp/goi      # another output folder
  *     npm run package -- --dist /tmp/site    # build into another folder
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,15 +53,19 @@ async function main(): Promise<void> {
 
   console.log(`Build trang cho ${location.site} (thư mục cài đặt trên máy chủ: ${installDir})…`);
   const builtAt = new Date();
-  const { build } = await import('astro');
-  try {
-    // force: a release is built from scratch, never from Astro's content cache of an earlier build.
-    await build({ root, outDir: distDir, force: true });
-  } catch (err) {
+  // The same two steps as `npm run build` (scripts/build.ts): Astro, then the search index once
+  // Astro has exited, so a large site's memory peak is the larger of the two, not their sum.
+  // --force: a release is built from scratch, never from Astro's content cache of an earlier build.
+  const built = spawnSync(
+    process.execPath,
+    [path.join(import.meta.dirname, 'build.ts'), '--force', '--outDir', distDir],
+    { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
+  );
+  if (built.status !== 0) {
     throw new UserFacingError(
-      `Build thất bại: ${(err as Error).message}`,
+      built.error ? `Build thất bại: ${built.error.message}` : 'Build thất bại (lỗi in ở trên).',
       'Sửa lỗi được báo ở trên (thường là nội dung trong content/), chạy `npm run check`, rồi chạy lại.',
-      { cause: err },
+      built.error ? { cause: built.error } : undefined,
     );
   }
 
