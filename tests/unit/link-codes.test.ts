@@ -1,3 +1,5 @@
+import type { Heading, Paragraph, Parents, Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { toString as textOf } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import {
@@ -201,10 +203,10 @@ describe('linkCodes: lists, short mentions, unknown codes', () => {
 });
 
 describe('placeAmong', () => {
-  const paragraph = { type: 'paragraph', children: [] } as const;
-  const flowLink = { type: 'mdxJsxFlowElement', name: 'a', attributes: [], children: [] } as const;
-  const heading = { type: 'heading', depth: 2, children: [] } as const;
-  const root = { type: 'root', children: [] } as const;
+  const paragraph: Paragraph = { type: 'paragraph', children: [] };
+  const flowLink: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: 'a', attributes: [], children: [] };
+  const heading: Heading = { type: 'heading', depth: 2, children: [] };
+  const root: Root = { type: 'root', children: [] };
 
   it('reads text in a paragraph wrapped by an MDX <a> as a link, and in a heading as a heading', () => {
     expect(placeAmong([paragraph, flowLink, root])).toBe('link');
@@ -214,7 +216,7 @@ describe('placeAmong', () => {
 
   it('stops at the paragraph when the page has no flow <a>, without reading further ancestors', () => {
     const read: string[] = [];
-    function* ancestors() {
+    function* ancestors(): Generator<Parents> {
       for (const a of [paragraph, flowLink, root]) {
         read.push(a.type);
         yield a;
