@@ -66,9 +66,7 @@ export function documentIndexFor(root: string): DocumentIndex {
   const signature = signatureOf(root);
   const cached = indexes.get(root);
   if (cached !== undefined && cached.signature === signature) return cached.index;
-  const docs = readFrontmatters(root)
-    .filter((f) => f.collection === 'documents')
-    .flatMap((f) => knownDocumentFrom(f.id, f.data) ?? []);
+  const docs = readFrontmatters(root, ['documents']).flatMap((f) => knownDocumentFrom(f.id, f.data) ?? []);
   const index = createDocumentIndex(docs);
   indexes.set(root, { signature, index });
   return index;
@@ -120,7 +118,7 @@ export function remarkLinkCodes(options: LinkCodesOptions) {
  * The same transform as a Sätteri mdast plugin. A factory, so each document gets its own linker (the
  * scanner remembers the codes written earlier on the page). Sätteri calls the `text` visitor for each
  * text node in reading order, so the tree is never copied into JavaScript; the ancestors are asked
- * for only when a node mentions a known document. Replacements are queued with `replaceNode` and
+ * for only when a node mentions a document, and only up to the paragraph holding it. Replacements are queued with `replaceNode` and
  * applied in Rust. Register it in `satteri({ mdastPlugins: [satteriLinkCodes({ base })] })`.
  */
 export function satteriLinkCodes(options: LinkCodesOptions): MdastPluginEntry {
@@ -135,15 +133,16 @@ export function satteriLinkCodes(options: LinkCodesOptions): MdastPluginEntry {
       page: citingPageOf(root, filePath, frontmatter),
       href,
     });
+    // Only an MDX <a> can make a link of a whole paragraph; without one the ancestor walk stops at
+    // the paragraph (each ancestor is fetched from Sätteri's tree, so fewer is cheaper).
+    const options = { flowLinks: /<a[\s/>]/.test(file.source) };
     return {
       name: 'so-tay-link-codes',
       text(node, ctx) {
-        const place = () => {
-          const ancestors: Parents[] = [];
-          for (let p = ctx.parent(node); p !== undefined; p = ctx.parent(p as never))
-            ancestors.push(p as Parents);
-          return placeAmong(ancestors);
-        };
+        function* ancestors(): Generator<Parents> {
+          for (let p = ctx.parent(node); p !== undefined; p = ctx.parent(p as never)) yield p as Parents;
+        }
+        const place = () => placeAmong(ancestors(), options);
         const replacement = linker.text(node as Text, place);
         // Sätteri's node types are mdast's, declared by its own package.
         if (replacement !== null) ctx.replaceNode(node, replacement as never);

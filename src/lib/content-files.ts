@@ -75,13 +75,17 @@ interface ContentPath {
   id: string;
 }
 
-/** Every page file of both collections under a content directory, sorted by path. */
-function contentPaths(root: string): ContentPath[] {
+/** Every page file of the given collections (both by default) under a content directory, sorted by path. */
+function contentPaths(
+  root: string,
+  collections: readonly ContentPath['collection'][] = ['documents', 'news'],
+): ContentPath[] {
   const out: ContentPath[] = [];
   for (const [dir, collection] of [
     [DOCUMENTS_DIR, 'documents'],
     [NEWS_DIR, 'news'],
   ] as const) {
+    if (!collections.includes(collection)) continue;
     const base = path.join(root, dir);
     if (!fs.existsSync(base)) continue;
     for (const name of fs.readdirSync(base, { recursive: true, encoding: 'utf8' }).sort()) {
@@ -120,11 +124,15 @@ export interface PageFrontmatter {
  * `@astrojs/internal-helpers`), without bodies or line numbers. For the link registry, read once per
  * build: js-yaml is about seven times faster than the `yaml` package on 10,000 frontmatters (0.2 s
  * against 1.6 s), and problems are the schema's and `npm run check`'s to report, so a page whose
- * frontmatter cannot be read is left out here.
+ * frontmatter cannot be read is left out here. `collections` narrows the read: the registry needs
+ * only the documents, and skipping the news pages (60 % of a large site) skips most of the parsing.
  */
-export function readFrontmatters(root: string): PageFrontmatter[] {
+export function readFrontmatters(
+  root: string,
+  collections: readonly PageFrontmatter['collection'][] = ['documents', 'news'],
+): PageFrontmatter[] {
   const out: PageFrontmatter[] = [];
-  for (const p of contentPaths(root)) {
+  for (const p of contentPaths(root, collections)) {
     const m = FRONTMATTER.exec(fs.readFileSync(p.file, 'utf8'));
     if (m === null) continue;
     let data: unknown;

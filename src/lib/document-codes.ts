@@ -619,6 +619,12 @@ const ISSUER_AFTER = new RegExp(
 );
 /** A type word left at the end of a text node, for a code that starts the next one. */
 const TYPE_AT_END = new RegExp(`(?<![\\p{L}\\p{N}])(${TYPE_WORDS_RE})(?:\\s+số\\.?\\s*:?)?\\s*$`, 'iu');
+/** A type word ending a text, carried to the next text node ("Nghị quyết " then a link "21-NQ/TW"). */
+function typeAtEnd(s: string): DocumentType | undefined {
+  const tail = TYPE_AT_END.exec(s.slice(-40));
+  return tail?.[1] === undefined ? undefined : typeOfWord(tail[1]);
+}
+const HAS_DIGIT = /\d/;
 
 function typeOfWord(word: string): DocumentType | undefined {
   return TYPE_BY_WORD.get(word.toLowerCase().replace(/\s+/g, ' '));
@@ -828,6 +834,12 @@ export function createMentionScanner(options: MentionScannerOptions = {}): Menti
   return {
     scan(text: string): CodeMention[] {
       const { s, starts, ends } = prepare(text);
+      // Every mention has a number ("21-NQ/TW", "Nghị quyết số 21"), and most text nodes of a page
+      // have none: skip the candidate search, keeping only the type word the text may end with.
+      if (!HAS_DIGIT.test(s)) {
+        pendingType = typeAtEnd(s);
+        return [];
+      }
       const raw: RawMention[] = [];
       const carriedType = pendingType;
       let chainEnd = -1;
@@ -878,8 +890,7 @@ export function createMentionScanner(options: MentionScannerOptions = {}): Menti
         CANDIDATE.lastIndex = end;
       }
 
-      const tail = TYPE_AT_END.exec(s.slice(-40));
-      pendingType = tail?.[1] === undefined ? undefined : typeOfWord(tail[1]);
+      pendingType = typeAtEnd(s);
 
       return raw.map((r) => {
         const start = starts === null ? r.ns : (starts[r.ns] ?? r.ns);

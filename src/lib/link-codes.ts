@@ -174,11 +174,29 @@ export function createTextLinker(ctx: LinkContext): TextLinker {
   };
 }
 
-/** Where a text node stands, from its ancestors nearest first: in a heading, a link, or running text. */
-export function placeAmong(ancestors: Iterable<Parents>): MentionPlace {
+/** Blocks that hold text directly: no heading or Markdown link can stand above them. */
+const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'tableCell']);
+
+/** Options of {@link placeAmong}. */
+export interface PlaceOptions {
+  /**
+   * Whether the page may wrap whole paragraphs in an MDX `<a>` (a flow element). When it cannot
+   * (its source has no `<a`), the walk stops at the paragraph or table cell holding the text, since
+   * nothing above it can make a link or a heading; that spares a processor fetching every ancestor
+   * up to the root. Default true: walk to the root.
+   */
+  flowLinks?: boolean;
+}
+
+/**
+ * Where a text node stands, from its ancestors nearest first: in a heading, a link, or running text.
+ * The ancestors are read lazily, so a processor may pass a generator that fetches them one by one.
+ */
+export function placeAmong(ancestors: Iterable<Parents>, options: PlaceOptions = {}): MentionPlace {
   for (const a of ancestors) {
     const place = placeOf(a);
     if (place !== null) return place;
+    if (options.flowLinks === false && TEXT_BLOCKS.has(a.type)) return 'text';
   }
   return 'text';
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { markdownToHtml } from 'satteri';
+import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { remarkLinkCodes, satteriLinkCodes } from '../../src/integrations/link-codes.ts';
 import { linksIn, parse } from '../helpers/markdown.ts';
@@ -73,5 +73,20 @@ describe('remark and Sätteri wrappers', () => {
     expect(remark.map(([t]) => t)).not.toContain('9021-NQ/TW');
     expect(remark).toContainEqual(['Nghị quyết số 9018', '/so-tay/van-ban/9018-nq-tw-2017/']);
     expect(await satteriLinks(file, frontmatter)).toEqual(remark);
+  });
+
+  it('leave text inside an MDX <a> that wraps a whole paragraph unlinked, as the remark walk does', async () => {
+    const file = path.join(root, 'tin', 'bat-ky-2023.mdx');
+    const frontmatter = { eventDate: new Date('2023-05-10') };
+    const mdx = '<a href="/x/">\n\nTheo Kết luận 9014-KL/TW.\n\n</a>\n\nVà Kết luận 9014-KL/TW.\n';
+    const { code } = await mdxToJs(mdx, {
+      mdastPlugins: [satteriLinkCodes({ base, root })],
+      fileURL: pathToFileURL(file),
+      data: { astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
+    });
+    expect(code.split('/so-tay/van-ban/9014-kl-tw-2021/').length - 1).toBe(1);
+    const tree = parse(mdx, true);
+    remarkLinkCodes({ base, root })(tree, { path: file, data: { astro: { frontmatter } } });
+    expect(linksIn(tree).map((l) => l.url)).toEqual(['/so-tay/van-ban/9014-kl-tw-2021/']);
   });
 });

@@ -122,6 +122,8 @@ describe('readFrontmatters (the link registry’s fast read)', () => {
         ['documents', '9021-nq-tw-2022'],
         ['news', 'tin-thu'],
       ]);
+      // The registry asks for the documents alone.
+      expect(readFrontmatters(root, ['documents']).map((f) => f.id)).toEqual(['9021-nq-tw-2022']);
       // Unquoted dates come as Date objects, as Astro's own frontmatter parser (js-yaml) gives them.
       expect(read[0]?.data).toEqual({
         code: '9021-NQ/TW',

@@ -1,3 +1,5 @@
+import type { Heading, Paragraph, Parents, Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { toString as textOf } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,7 +8,13 @@ import {
   createDocumentIndex,
   type KnownDocument,
 } from '../../src/lib/document-registry.ts';
-import { applyLinkEdits, type LinkContext, linkCodes, linksEnabled } from '../../src/lib/link-codes.ts';
+import {
+  applyLinkEdits,
+  type LinkContext,
+  linkCodes,
+  linksEnabled,
+  placeAmong,
+} from '../../src/lib/link-codes.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { FICTIONAL_DOCUMENTS, linksIn, parse } from '../helpers/markdown.ts';
 
@@ -191,6 +199,32 @@ describe('linkCodes: lists, short mentions, unknown codes', () => {
     const { edits } = linkCodes(tree, { index, page: newsPage('2023-01-01'), href });
     expect(edits).toHaveLength(1);
     expect(tree).toEqual(before);
+  });
+});
+
+describe('placeAmong', () => {
+  const paragraph: Paragraph = { type: 'paragraph', children: [] };
+  const flowLink: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: 'a', attributes: [], children: [] };
+  const heading: Heading = { type: 'heading', depth: 2, children: [] };
+  const root: Root = { type: 'root', children: [] };
+
+  it('reads text in a paragraph wrapped by an MDX <a> as a link, and in a heading as a heading', () => {
+    expect(placeAmong([paragraph, flowLink, root])).toBe('link');
+    expect(placeAmong([heading, root])).toBe('heading');
+    expect(placeAmong([paragraph, root])).toBe('text');
+  });
+
+  it('stops at the paragraph when the page has no flow <a>, without reading further ancestors', () => {
+    const read: string[] = [];
+    function* ancestors(): Generator<Parents> {
+      for (const a of [paragraph, flowLink, root]) {
+        read.push(a.type);
+        yield a;
+      }
+    }
+    expect(placeAmong(ancestors(), { flowLinks: false })).toBe('text');
+    expect(read).toEqual(['paragraph']);
+    expect(placeAmong([heading, root], { flowLinks: false })).toBe('heading');
   });
 });
 
