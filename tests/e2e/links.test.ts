@@ -7,7 +7,6 @@
 import { LinkChecker } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../helpers/browser.ts';
-import { PENDING_PAGES } from '../helpers/publish.ts';
 import { MISSING_PATH, sitemapPaths } from './sites.ts';
 
 describe.each(inject('e2eSites'))('$name site', (site) => {
@@ -31,10 +30,8 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
     });
     // One line per broken target, naming a few of the pages that link to it.
     const rel = (u: string | undefined) => (u ?? '?').replace(server.url, '');
-    // Pages another branch is adding are exempt only while their route is absent (PENDING_PAGES).
-    const pending = new Set(PENDING_PAGES.map((p) => new URL(p, server.url).href));
     const brokenTargets = Map.groupBy(
-      result.links.filter((l) => l.state === 'BROKEN' && !pending.has(l.url)),
+      result.links.filter((l) => l.state === 'BROKEN'),
       (l) => `${rel(l.url)} (${l.status ?? 'lỗi'})`,
     );
     const broken = [...brokenTargets].map(

@@ -20,15 +20,6 @@ export const FIXTURE_CONTENT = path.join(ROOT, 'tests/fixtures/publish-site');
 /** Where tests put what they build (git-ignored). */
 export const TMP = path.join(ROOT, 'tests/.tmp');
 
-/**
- * Pages other branches are adding, relative to the base: the layout's footer already links the list
- * of missing documents. Link checks exempt them only while their route is absent from src/pages,
- * so the checks become complete on their own once the page lands.
- */
-export const PENDING_PAGES = ['van-ban-con-thieu/'].filter(
-  (p) => !fs.existsSync(path.join(ROOT, 'src/pages', p)),
-);
-
 /** The environment `npm run` gives a script: node_modules/.bin first on PATH. */
 export function scriptEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
