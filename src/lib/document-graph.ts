@@ -125,6 +125,20 @@ export interface RelationView {
   source?: string;
 }
 
+/**
+ * A relation as one end shows it, carrying the recording author's note and source to both ends
+ * (optional fields are left out rather than set to undefined: exactOptionalPropertyTypes).
+ */
+function relationView(
+  recorded: { note?: string | undefined; source?: string | undefined },
+  view: Omit<RelationView, 'note' | 'source'>,
+): RelationView {
+  const out: RelationView = view;
+  if (recorded.note !== undefined) out.note = recorded.note;
+  if (recorded.source !== undefined) out.source = recorded.source;
+  return out;
+}
+
 /** What the banner of a replaced document says. */
 export interface Replacement {
   /** Documents recording `thay-the` to this one, newest first. May be empty when only the status says so. */
@@ -438,16 +452,14 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
       const kind = r.kind as RelationKind;
       const labels = RELATION_KINDS[kind];
       const o = resolveCode(index, { code: r.code, date: r.date }, page.citing);
-      const view: RelationView = {
+      const view = relationView(r, {
         kind,
         direction: 'forward',
         label: labels.forward,
         other: null,
         code: r.code,
         date: r.date,
-      };
-      if (r.note !== undefined) view.note = r.note;
-      if (r.source !== undefined) view.source = r.source;
+      });
       if (o.kind === 'self') {
         problems.push({
           severity: 'error',
@@ -460,16 +472,14 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
       }
       if (o.kind === 'document') {
         view.other = o.doc;
-        const back: RelationView = {
+        const back = relationView(r, {
           kind,
           direction: 'inverse',
           label: labels.inverse,
           other: doc,
           code: doc.code,
           date: doc.date,
-        };
-        if (r.note !== undefined) back.note = r.note;
-        if (r.source !== undefined) back.source = r.source;
+        });
         push(inverse, o.doc.id, back);
         if (kind === 'thay-the') push(successors, o.doc.id, doc);
       } else if (o.kind === 'unknown') {
