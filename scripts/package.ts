@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const built = spawnSync(
     process.execPath,
     [path.join(import.meta.dirname, 'build.ts'), '--force', '--outDir', distDir],
-    { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
+    { stdio: 'inherit' },
   );
   if (built.status !== 0) {
     throw new UserFacingError(
