@@ -6,13 +6,11 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
-import { satteriLinkCodes } from './src/integrations/link-codes.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
-import { satteriExternalLinks } from './src/lib/external-links.ts';
-import { linksEnabled } from './src/lib/link-codes.ts';
-import { PUBLISH_CONFIG_FILE, readPublishConfig, resolveSiteLocation } from './src/lib/site-config.ts';
-import { satteriTableAlign } from './src/lib/table-align.ts';
+import { markdownProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
+import { PUBLISH_CONFIG_FILE, resolveSiteLocation } from './src/lib/publishing/site-config.ts';
+import { readPublishConfig } from './src/lib/publishing/site-config-fs.ts';
 
 // SITE_URL and BASE_PATH come from the environment, else from so-tay.config.json, so one checkout
 // can be built for any server.
@@ -32,20 +30,9 @@ export default defineConfig({
   },
   markdown: {
     // Sätteri, Astro's default (GFM built in), builds this site in about 60 % of the CPU time of
-    // unified/remark (measured: docs-draft/links.md). MDX inherits this processor and its plugins.
-    processor: satteri({
-      // Document codes in page bodies become links. SO_TAY_DISABLE_LINKS=1 leaves them out (benchmark only).
-      mdastPlugins: linksEnabled() ? [satteriLinkCodes({ base })] : [],
-      // Links to other hosts are marked like SourceList's; table column alignment becomes classes,
-      // because the CSP forbids inline style attributes.
-      hastPlugins: [satteriExternalLinks(), satteriTableAlign()],
-      // GFM footnotes get Vietnamese labels (the defaults are English).
-      features: {
-        gfm: { footnotes: { label: 'Chú thích', backLabel: 'Quay lại nội dung' } },
-        // Straight quotes stay as written, as they did under unified with smartypants off.
-        smartPunctuation: false,
-      },
-    }),
+    // unified/remark (docs/markdown.md). MDX inherits this processor and its plugins, listed in
+    // src/lib/markdown/plugins-fs.ts.
+    processor: satteri(markdownProcessorOptions({ base })),
   },
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.
   integrations: [mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],

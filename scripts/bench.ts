@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import prettyBytes from 'pretty-bytes';
-import { contentDir } from '../src/lib/paths.ts';
+import { contentDir } from '../src/lib/content/paths.ts';
 import { type BuildFigures, measureBuild, type Phase } from './bench/measure-build.ts';
 import { DEFAULT_QUERIES, measureSearch, type SearchFigure } from './bench/measure-search.ts';
 import { ensureCorpus } from './bench/write-corpus.ts';

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSearchIndex, INDEX_LATER_ENV, indexSummary } from '../src/integrations/pagefind.ts';
+import { buildSearchIndex, INDEX_LATER_ENV, indexSummary } from '../src/lib/search/index-builder-fs.ts';
 
 const root = process.cwd();
 const astroBin = path.join(

@@ -3,10 +3,12 @@
  * `file:line  message`. Exits 1 if any is an error. Reads SO_TAY_CONTENT_DIR like the build.
  */
 import path from 'node:path';
-import { runChecks } from '../src/lib/content-checks.ts';
-import { ContentFileError, readContentFiles } from '../src/lib/content-files.ts';
-import { contentDir } from '../src/lib/paths.ts';
-import { readTaxonomies, TaxonomyError } from '../src/lib/taxonomy.ts';
+import { runChecks } from '../src/lib/checks/content-checks.ts';
+import { ContentFileError } from '../src/lib/content/content-files.ts';
+import { readContentFiles } from '../src/lib/content/content-files-fs.ts';
+import { contentDir } from '../src/lib/content/paths.ts';
+import { TaxonomyError } from '../src/lib/content/taxonomy.ts';
+import { readTaxonomies } from '../src/lib/content/taxonomy-fs.ts';
 
 const root = contentDir();
 try {

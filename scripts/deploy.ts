@@ -1,5 +1,5 @@
 /**
- * `npm run deploy`: installs a release package on the server, atomically (src/lib/deploy.ts).
+ * `npm run deploy`: installs a release package on the server, atomically (src/lib/publishing/deploy-fs.ts).
  *
  *     npm run deploy -- --to /srv/so-tay release/so-tay-0.1.0-20310501.tar.gz
  *     npm run deploy -- --to /srv/so-tay --rollback     # back to the release built before the live one
@@ -15,8 +15,8 @@ import {
   readCurrent,
   readInstalledManifest,
   rollback,
-} from '../src/lib/deploy.ts';
-import { formatError } from '../src/lib/fs-errors.ts';
+} from '../src/lib/publishing/deploy-fs.ts';
+import { formatError } from '../src/lib/publishing/fs-errors.ts';
 
 const USAGE = `Cách dùng:
   npm run deploy -- --to <thư mục cài đặt> <gói.tar.gz>   cài gói và chuyển sang nó

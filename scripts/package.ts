@@ -1,7 +1,7 @@
 /**
  * `npm run package`: builds the site and writes a release package to release/ (see
- * src/lib/packaging.ts). Where the site will be served comes from SITE_URL, BASE_PATH and
- * INSTALL_DIR, else so-tay.config.json, else the defaults (src/lib/site-config.ts).
+ * src/lib/publishing/packaging-fs.ts). Where the site will be served comes from SITE_URL, BASE_PATH and
+ * INSTALL_DIR, else so-tay.config.json, else the defaults (src/lib/publishing/site-config-fs.ts).
  *
  *     npm run package                        # build into dist/, package into release/
  *     npm run package -- --out /tmp/goi      # another output folder
@@ -11,14 +11,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatError, UserFacingError } from '../src/lib/fs-errors.ts';
-import { createPackage, gitState } from '../src/lib/packaging.ts';
+import { formatError, UserFacingError } from '../src/lib/publishing/fs-errors.ts';
+import { createPackage, gitState } from '../src/lib/publishing/packaging-fs.ts';
 import {
-  readPublishConfig,
   resolveInstallDir,
   resolveSiteLocation,
   SiteConfigError,
-} from '../src/lib/site-config.ts';
+} from '../src/lib/publishing/site-config.ts';
+import { readPublishConfig } from '../src/lib/publishing/site-config-fs.ts';
 
 // The build must not phone home, however this script is started.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';

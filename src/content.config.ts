@@ -3,13 +3,12 @@
  * breaks a rule fails the build with its file, the field and the reason in plain Vietnamese.
  *
  * Issuers, topics and localities are read from the YAML lists in `content/data/` (through
- * `src/lib/taxonomy.ts`) so a typo is an error listing the valid ids, never a new category.
+ * `src/lib/content/taxonomy-fs.ts`) so a typo is an error listing the valid ids, never a new category.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { toPartialDateString } from './lib/dates.ts';
-import { parseCode } from './lib/document-codes.ts';
+import { toPartialDateString } from './lib/content/dates.ts';
 import {
   DOCUMENT_STATUSES,
   DOCUMENT_TYPE_SLUGS,
@@ -17,9 +16,11 @@ import {
   EVENT_KINDS,
   RELATION_KINDS,
   typesForAbbreviation,
-} from './lib/document-types.ts';
-import { contentDir, DATA_DIR, DATA_FILES, DOCUMENTS_DIR, NEWS_DIR } from './lib/paths.ts';
-import { readTaxonomies, type TaxonomyEntry } from './lib/taxonomy.ts';
+} from './lib/content/document-types.ts';
+import { contentDir, DATA_DIR, DATA_FILES, DOCUMENTS_DIR, NEWS_DIR } from './lib/content/paths.ts';
+import type { TaxonomyEntry } from './lib/content/taxonomy.ts';
+import { readTaxonomies } from './lib/content/taxonomy-fs.ts';
+import { parseCode } from './lib/graph/code-parser.ts';
 
 const root = contentDir();
 const taxonomies = readTaxonomies(root);

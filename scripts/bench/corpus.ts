@@ -11,9 +11,8 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { stringify } from 'yaml';
-import { documentId, documentName } from '../../src/lib/catalog.ts';
-import { formatDate, parsePartialDate } from '../../src/lib/dates.ts';
-import { parseCode } from '../../src/lib/document-codes.ts';
+import { documentName } from '../../src/lib/content/catalog.ts';
+import { formatDate, parsePartialDate } from '../../src/lib/content/dates.ts';
 import {
   DOCUMENT_STATUSES,
   DOCUMENT_TYPES,
@@ -23,9 +22,11 @@ import {
   type EventKind,
   RELATION_KINDS,
   type RelationKind,
-} from '../../src/lib/document-types.ts';
-import { DOCUMENTS_DIR, NEWS_DIR } from '../../src/lib/paths.ts';
-import type { TaxonomyEntry } from '../../src/lib/taxonomy.ts';
+} from '../../src/lib/content/document-types.ts';
+import { DOCUMENTS_DIR, NEWS_DIR } from '../../src/lib/content/paths.ts';
+import type { TaxonomyEntry } from '../../src/lib/content/taxonomy.ts';
+import { parseCode } from '../../src/lib/graph/code-parser.ts';
+import { documentId } from '../../src/lib/graph/document-registry.ts';
 import * as V from './vocabulary.ts';
 
 /**

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { DATA_DIR, DATA_FILES } from '../../src/lib/paths.ts';
-import { readTaxonomies } from '../../src/lib/taxonomy.ts';
+import { DATA_DIR, DATA_FILES } from '../../src/lib/content/paths.ts';
+import { readTaxonomies } from '../../src/lib/content/taxonomy-fs.ts';
 import { GENERATOR_VERSION, generateCorpus } from './corpus.ts';
 
 /** Name of the stamp file inside a written corpus. */

@@ -4,12 +4,12 @@
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
 import path from 'node:path';
-import { newestFirst } from '../lib/catalog.ts';
-import { formatDate, formatTimestamp } from '../lib/dates.ts';
-import { lastCommitDates } from '../lib/git-dates.ts';
-import { contentDir } from '../lib/paths.ts';
-import { labelMap } from '../lib/taxonomy.ts';
-import { createUrls } from '../lib/urls.ts';
+import { newestFirst } from '../lib/content/catalog.ts';
+import { formatDate, formatTimestamp } from '../lib/content/dates.ts';
+import { lastCommitDates } from '../lib/content/git-dates-fs.ts';
+import { contentDir } from '../lib/content/paths.ts';
+import { labelMap } from '../lib/content/taxonomy.ts';
+import { createUrls } from '../lib/content/urls.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
 export type NewsEntry = CollectionEntry<'news'>;

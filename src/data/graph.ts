@@ -2,9 +2,14 @@
  * The document graph of this build (backlinks, relations, replaced documents, gaps), computed once
  * from the loaded collections by the pure `buildDocumentGraph`. Routes read it; they compute nothing.
  */
-import { buildDocumentGraph, type DocumentGraph, EMPTY_GRAPH, graphPageFrom } from '../lib/document-graph.ts';
-import { createDocumentIndex } from '../lib/document-registry.ts';
-import { linksEnabled } from '../lib/link-codes.ts';
+import {
+  buildDocumentGraph,
+  type DocumentGraph,
+  EMPTY_GRAPH,
+  graphPageFrom,
+} from '../lib/graph/document-graph.ts';
+import { createDocumentIndex } from '../lib/graph/document-registry.ts';
+import { linksEnabled } from '../lib/graph/link-transform.ts';
 import { loadCatalog } from './catalog.ts';
 
 let cached: Promise<DocumentGraph> | undefined;

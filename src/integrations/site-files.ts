@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import writeFileAtomic from 'write-file-atomic';
-import { auditBuiltSite, formatAuditIssues } from '../lib/site-audit.ts';
+import { formatAuditIssues } from '../lib/publishing/site-audit.ts';
+import { auditBuiltSite } from '../lib/publishing/site-audit-fs.ts';
 
 /**
  * Finishes the output folder once Astro and @astrojs/sitemap have written it (so list this after
@@ -12,7 +13,7 @@ import { auditBuiltSite, formatAuditIssues } from '../lib/site-audit.ts';
  * - `sitemap.xml`: the layout links it, but @astrojs/sitemap only writes `sitemap-index.xml` and
  *   `sitemap-N.xml`; a copy of the index under the conventional name serves both.
  * - `robots.txt`, pointing at that sitemap with its absolute URL (the `Sitemap:` line must be absolute).
- * - then audits the whole folder (see src/lib/site-audit.ts) and fails the build on any URL that
+ * - then audits the whole folder (see src/lib/publishing/site-audit.ts) and fails the build on any URL that
  *   ignores the base path, loads from another host or would break under the Content-Security-Policy.
  */
 export function siteFilesIntegration(): AstroIntegration {

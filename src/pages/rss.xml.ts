@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { loadCatalog, urls } from '../data/catalog.ts';
-import { parsePartialDate } from '../lib/dates.ts';
+import { parsePartialDate } from '../lib/content/dates.ts';
 
 export async function GET(context: APIContext) {
   const { news } = await loadCatalog();

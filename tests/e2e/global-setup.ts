@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { measureBuild } from '../../scripts/bench/measure-build.ts';
-import { DOCUMENTS_DIR, NEWS_DIR } from '../../src/lib/paths.ts';
+import { DOCUMENTS_DIR, NEWS_DIR } from '../../src/lib/content/paths.ts';
 import { E2E_BASE, type E2eSite } from './sites.ts';
 
 declare module 'vitest' {

@@ -12,14 +12,14 @@ import { check as checkLinks, LinkState } from 'linkinator';
 import type { Browser, Page } from 'playwright-core';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCurrent } from '../../src/lib/deploy.ts';
-import type { ReleaseManifest } from '../../src/lib/release.ts';
+import { readCurrent } from '../../src/lib/publishing/deploy-fs.ts';
+import type { ReleaseManifest } from '../../src/lib/publishing/release-fs.ts';
 import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
   CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
-} from '../../src/lib/server-config.ts';
+} from '../../src/lib/publishing/server-config.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { type Nginx, startNginx } from '../helpers/nginx.ts';
 import { FIXTURE_CONTENT, runScript, runScriptAsync, systemTempDir } from '../helpers/publish.ts';

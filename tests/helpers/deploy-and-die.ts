@@ -4,7 +4,7 @@
  *
  *     node tests/helpers/deploy-and-die.ts <install dir> <package.tar.gz> <step>
  */
-import { type DeployStep, deploy } from '../../src/lib/deploy.ts';
+import { type DeployStep, deploy } from '../../src/lib/publishing/deploy-fs.ts';
 
 const [to, archive, dieAt] = process.argv.slice(2) as [string, string, DeployStep];
 await deploy({

@@ -8,7 +8,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import type { KnownDocument } from '../../src/lib/document-registry.ts';
+import type { KnownDocument } from '../../src/lib/graph/document-registry.ts';
 
 /** Parses Markdown (GFM) or, with `mdx`, MDX into an mdast tree with positions. */
 export function parse(text: string, mdx = false): Root {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPackage, type PackageResult } from '../../src/lib/packaging.ts';
+import { createPackage, type PackageResult } from '../../src/lib/publishing/packaging-fs.ts';
 
 /** The project folder. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

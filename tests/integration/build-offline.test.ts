@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditBuiltSite } from '../../src/lib/site-audit.ts';
+import { auditBuiltSite } from '../../src/lib/publishing/site-audit-fs.ts';
 import { FIXTURE_CONTENT, ROOT, runScript, runShell, scriptCommand, tempDir } from '../helpers/publish.ts';
 
 const GUARD = path.join(ROOT, 'tests/helpers/network-guard.ts');

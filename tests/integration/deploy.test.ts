@@ -8,10 +8,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPLOY_STEPS, deploy, listReleases, readCurrent, rollback } from '../../src/lib/deploy.ts';
-import { UserFacingError } from '../../src/lib/fs-errors.ts';
-import type { PackageResult } from '../../src/lib/packaging.ts';
-import { formatChecksums, sha256File } from '../../src/lib/release.ts';
+import {
+  DEPLOY_STEPS,
+  deploy,
+  listReleases,
+  readCurrent,
+  rollback,
+} from '../../src/lib/publishing/deploy-fs.ts';
+import { UserFacingError } from '../../src/lib/publishing/fs-errors.ts';
+import type { PackageResult } from '../../src/lib/publishing/packaging-fs.ts';
+import { formatChecksums, sha256File } from '../../src/lib/publishing/release-fs.ts';
 import { fakePackage, NODE, ROOT, runScript, systemTempDir, tempDir } from '../helpers/publish.ts';
 
 let work: string;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { remarkLinkCodes, satteriLinkCodes } from '../../src/integrations/link-codes.ts';
+import { remarkLinkCodes, satteriLinkCodes } from '../../src/lib/markdown/link-codes-fs.ts';
 import { linksIn, parse } from '../helpers/markdown.ts';
 
 const root = path.resolve('tests/fixtures/links');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChecksums, type ReleaseManifest, sha256File } from '../../src/lib/release.ts';
+import { parseChecksums, type ReleaseManifest, sha256File } from '../../src/lib/publishing/release-fs.ts';
 import { FIXTURE_CONTENT, fakePackage, ROOT, runScript, tempDir } from '../helpers/publish.ts';
 
 let work: string;

@@ -5,14 +5,14 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
+import { readTaxonomies } from '../../src/lib/content/taxonomy-fs.ts';
+import { foldVietnamese } from '../../src/lib/content/text.ts';
 import { createSearchEngine, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { facetLabels } from '../../src/lib/search/facets.ts';
+import { buildSearchIndex } from '../../src/lib/search/index-builder-fs.ts';
 import { prepareQuery } from '../../src/lib/search/query.ts';
 import type { ResultView } from '../../src/lib/search/results.ts';
 import { emptyFilters, type SearchState } from '../../src/lib/search/state.ts';
-import { readTaxonomies } from '../../src/lib/taxonomy.ts';
-import { foldVietnamese } from '../../src/lib/text.ts';
 import { buildSite } from '../helpers/astro-build.ts';
 import { type NodePagefind, openPagefind } from '../helpers/pagefind-node.ts';
 

@@ -2,13 +2,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_SHARE, generateCorpus } from '../../scripts/bench/corpus.ts';
 import { parseDuration, parseIndexLine, parsePhases } from '../../scripts/bench/measure-build.ts';
-import { indexSummary } from '../../src/integrations/pagefind.ts';
-import { checkDocumentFileNames } from '../../src/lib/content-checks.ts';
-import { type ContentFile, parseContentText } from '../../src/lib/content-files.ts';
-import { parsePartialDate, toPartialDateString } from '../../src/lib/dates.ts';
-import { findMentions, parseCode } from '../../src/lib/document-codes.ts';
-import { DOCUMENT_STATUSES, EVENT_KINDS, typesForAbbreviation } from '../../src/lib/document-types.ts';
-import { readTaxonomies } from '../../src/lib/taxonomy.ts';
+import { checkDocumentFileNames } from '../../src/lib/checks/content-checks.ts';
+import { type ContentFile, parseContentText } from '../../src/lib/content/content-files.ts';
+import { parsePartialDate, toPartialDateString } from '../../src/lib/content/dates.ts';
+import {
+  DOCUMENT_STATUSES,
+  EVENT_KINDS,
+  typesForAbbreviation,
+} from '../../src/lib/content/document-types.ts';
+import { readTaxonomies } from '../../src/lib/content/taxonomy-fs.ts';
+import { parseCode } from '../../src/lib/graph/code-parser.ts';
+import { findMentions } from '../../src/lib/graph/mention-scanner.ts';
+import { indexSummary } from '../../src/lib/search/index-builder-fs.ts';
 
 const taxonomies = readTaxonomies(path.resolve('content'));
 const corpus = generateCorpus({ pages: 400, seed: 7, taxonomies });

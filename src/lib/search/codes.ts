@@ -13,22 +13,18 @@
  * (state codes with the year in the middle, "8" against "08", "QĐ" for a "QĐi"), and a match in that
  * field tells the document itself apart from pages that only cite it.
  */
-import { type CodeQuery, matchesCodeQuery, parseCode } from '../document-codes.ts';
-import { type DocumentType, documentTypeAbbreviations } from '../document-types.ts';
-import { foldKey } from './query.ts';
 
-/** A number as codes are compared: no leading zeros, at least two digits ("8" and "008" → "08"). */
-function numberKey(n: string): string {
-  const stripped = n.replace(/^0+(?=\d)/, '');
-  return stripped.padStart(2, '0');
-}
+import { type DocumentType, documentTypeAbbreviations } from '../content/document-types.ts';
+import { numberKey, parseCode } from '../graph/code-parser.ts';
+import { type CodeQuery, matchesCodeQuery } from '../graph/code-query.ts';
+import { wordKey } from './query.ts';
 
 /**
  * Lower-case ASCII letters and digits only: the way Pagefind keys a word, with `đ` as `d` (the index
  * writes it as a stand-in that folds to `d`; a query word with a real `đ` would not meet it).
  */
 function joined(...parts: Array<string | number | undefined>): string {
-  return foldKey(parts.filter((p) => p !== undefined).join(''))
+  return wordKey(parts.filter((p) => p !== undefined).join(''))
     .replace(/đ/g, 'd')
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
@@ -51,7 +47,7 @@ export function codeSearchKeys(code: string): string[] {
 
 /** Longest common beginning of a type's abbreviations: "QĐ" for Quy định (QĐ, QĐi). */
 function commonAbbreviation(type: DocumentType): string {
-  const abbrs = documentTypeAbbreviations(type).map(foldKey);
+  const abbrs = documentTypeAbbreviations(type).map(wordKey);
   let prefix = abbrs[0] ?? '';
   for (const a of abbrs) while (!a.startsWith(prefix)) prefix = prefix.slice(0, -1);
   return prefix;

@@ -21,8 +21,12 @@
  * from the same search run again — its word indexes are cached by then, so that costs CPU only. A
  * search with filters (or browsing: filters and no query) loads them first, as its results depend
  * on them.
+ *
+ * Part: search (src/lib/search/): this engine and its steps, run in the reader's browser, and the
+ * index builder (index-builder-fs.ts) run after the build. May import the content model and the
+ * document graph; never publishing.
  */
-import { type CodeQuery, parseCodeQuery } from '../document-codes.ts';
+import { type CodeQuery, parseCodeQuery } from '../graph/code-query.ts';
 import { codeSearchTerm, isCodeMatch } from './codes.ts';
 import { expandCompactDate, FACETS, type FacetKey, type FacetLabels, META, SORT_KEY } from './facets.ts';
 import { unfoldText } from './fold.ts';
@@ -34,7 +38,7 @@ import type {
   PagefindResultData,
   PagefindSearchOptions,
 } from './pagefind-api.ts';
-import { foldKey, markedWords, matchedWords, prepareQuery, queryTerms, unmatchedTerms } from './query.ts';
+import { markedWords, matchedWords, prepareQuery, queryTerms, unmatchedTerms, wordKey } from './query.ts';
 import { orderResults, type ResultView, resultView } from './results.ts';
 import { emptyFilters, hasFilters, pagefindFilters, type SearchState } from './state.ts';
 
@@ -358,7 +362,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
         missing.length > 0
           ? term
               .split(' ')
-              .filter((w) => missing.includes(foldKey(w)))
+              .filter((w) => missing.includes(wordKey(w)))
               .map(unfoldText)
           : await missingWords(plain);
       if (unmatched.length === 0 && hasFilters(state)) {

@@ -7,9 +7,9 @@
  * slugs as the listing URLs), so a bookmarked search survives a renamed label; the search page
  * receives the labels from {@link facetLabels}.
  */
-import { parsePartialDate } from '../dates.ts';
-import { DOCUMENT_TYPE_SLUGS, DOCUMENT_TYPES, type DocumentType } from '../document-types.ts';
-import { currentLocality, type LocalityLike } from '../localities.ts';
+import { parsePartialDate } from '../content/dates.ts';
+import { DOCUMENT_TYPE_SLUGS, DOCUMENT_TYPES, type DocumentType } from '../content/document-types.ts';
+import { currentLocality, type LocalityLike } from '../content/localities.ts';
 import { codeSearchKeys } from './codes.ts';
 
 /** The filters, in the order the search page shows them. Keys double as URL parameters. */

@@ -4,10 +4,10 @@
  * compared without case, tones, marks or the stroke of `đ`. So "dang" marks "Đảng" and "đang", and
  * the joined code word "21nq" marks "21-NQ/TW".
  */
-import { parseCodeQuery } from '../document-codes.ts';
+import { parseCodeQuery } from '../graph/code-query.ts';
 import { codeSearchTerm } from './codes.ts';
 import { foldText } from './fold.ts';
-import { foldKey, indexKeys, prepareQuery } from './query.ts';
+import { indexKeys, prepareQuery, wordKey } from './query.ts';
 
 /**
  * The words a search asked Pagefind for, from the query as typed: for a code query the joined code
@@ -26,7 +26,7 @@ export type Range = readonly [start: number, end: number];
 export function highlightTerms(words: readonly string[]): string[] {
   return words
     .flatMap((w) => foldText(w).split(/\s+/))
-    .map((w) => foldKey(w).replace(/[^\p{L}\p{N}]/gu, ''))
+    .map((w) => wordKey(w).replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((w) => w !== '');
 }
 

@@ -25,7 +25,7 @@ export function prepareQuery(raw: string): string {
 }
 
 /** Lower case with every mark dropped: how Pagefind compares words (`ḏ` becomes `d`). */
-export function foldKey(word: string): string {
+export function wordKey(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFD')
@@ -36,13 +36,13 @@ export function foldKey(word: string): string {
 export function queryTerms(prepared: string): string[] {
   return prepared
     .split(' ')
-    .map(foldKey)
+    .map(wordKey)
     .filter((t) => t !== '');
 }
 
 /** The words of a prepared query that carry a tone, a vowel mark or `đ`. */
 export function markedWords(prepared: string): string[] {
-  return prepared.split(' ').filter((w) => w !== '' && foldKey(w) !== w.toLowerCase());
+  return prepared.split(' ').filter((w) => w !== '' && wordKey(w) !== w.toLowerCase());
 }
 
 const ALNUM_RUN = /[\p{L}\p{N}\p{M}]+/gu;
@@ -59,11 +59,11 @@ const CASE_BOUNDARY =
 export function indexKeys(word: string): string[] {
   const runs = word.normalize('NFC').match(ALNUM_RUN) ?? [];
   const keys = new Set<string>();
-  const joined = foldKey(runs.join(''));
+  const joined = wordKey(runs.join(''));
   if (joined !== '') keys.add(joined);
   for (const run of runs) {
-    keys.add(foldKey(run));
-    for (const part of run.split(CASE_BOUNDARY)) keys.add(foldKey(part));
+    keys.add(wordKey(run));
+    for (const part of run.split(CASE_BOUNDARY)) keys.add(wordKey(part));
   }
   keys.delete('');
   return [...keys];

@@ -3,7 +3,7 @@
  * excerpt split into plain and marked pieces (rendered as text nodes, never as HTML), type, code and
  * date in Vietnamese, and the order of the results.
  */
-import { comparePartialDates, formatDate } from '../dates.ts';
+import { comparePartialDates, formatDate } from '../content/dates.ts';
 import { expandCompactDate, type FacetLabels, META } from './facets.ts';
 import { unfoldText } from './fold.ts';
 import { highlightRanges, highlightTerms } from './highlight.ts';

@@ -1,0 +1,155 @@
+/**
+ * Content checks run by `npm run check`: small, independent functions over the content files, each
+ * returning problems with file and line (like the link checks of withastro/docs). Astro's schema
+ * already rejects bad frontmatter; these catch what a schema cannot see.
+ *
+ * Part: the content checks (src/lib/checks/), above the content model and the document graph, both
+ * of which they may import; nothing imports them but `scripts/check-content.ts`.
+ */
+
+import { type ContentFile, lineOf } from '../content/content-files.ts';
+import { checkLocalities, type LocalityLike } from '../content/localities.ts';
+import type { Taxonomies } from '../content/taxonomy.ts';
+import { parseCode } from '../graph/code-parser.ts';
+import { buildDocumentGraph, graphPageFrom } from '../graph/document-graph.ts';
+import { createDocumentIndex, documentId } from '../graph/document-registry.ts';
+
+/** One finding. `error` fails `npm run check`; `warning` is printed only. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** What every check receives. */
+export interface CheckContext {
+  files: ContentFile[];
+  taxonomies: Taxonomies;
+  /** Content directory, for messages about data files. */
+  root: string;
+}
+
+/** A content check. */
+export type ContentCheck = (ctx: CheckContext) => Problem[];
+
+/** Text must be stored NFC: a decomposed "ệ" looks the same but breaks search and comparisons. */
+export const checkNfc: ContentCheck = ({ files }) =>
+  files.flatMap((f) => {
+    if (f.raw === f.raw.normalize('NFC')) return [];
+    const lines = f.raw.split('\n');
+    const line = lines.findIndex((l) => l !== l.normalize('NFC')) + 1;
+    return [
+      {
+        severity: 'error',
+        file: f.file,
+        line,
+        message:
+          'Văn bản chưa ở dạng Unicode NFC (dấu tổ hợp). Chạy: npm run import -- --fix-nfc <tệp>, hoặc lưu lại bằng bộ gõ Unicode dựng sẵn.',
+      },
+    ];
+  });
+
+/** A document's file name is its code and year ("21-nq-tw-2022.mdx"), so URLs are predictable. */
+export const checkDocumentFileNames: ContentCheck = ({ files }) =>
+  files
+    .filter((f) => f.collection === 'documents')
+    .flatMap((f) => {
+      const code = typeof f.data.code === 'string' ? parseCode(f.data.code) : null;
+      const date =
+        f.data.date instanceof Date ? f.data.date.toISOString().slice(0, 10) : String(f.data.date ?? '');
+      if (!code) return [];
+      const expected = documentId(code.canonical, date);
+      if (f.id === expected || f.id.startsWith(`${expected}-`)) return [];
+      return [
+        {
+          severity: 'warning',
+          file: f.file,
+          line: 1,
+          message: `Tên tệp nên là ${expected}.mdx (số hiệu và năm ban hành) để địa chỉ trang ổn định.`,
+        },
+      ];
+    });
+
+/**
+ * A source without `url` is allowed (an article whose original address is lost) but a reader cannot
+ * open it to verify the page, so every such source is listed until someone finds its address.
+ */
+export const checkSourceUrls: ContentCheck = ({ files }) =>
+  files.flatMap((f) => {
+    const sources = Array.isArray(f.data.sources) ? (f.data.sources as unknown[]) : [];
+    return sources.flatMap((s) => {
+      if (typeof s !== 'object' || s === null || 'url' in s) return [];
+      const title = String((s as { title?: unknown }).title ?? '');
+      // A long title may be folded over several YAML lines: look for its start, then for `sources:`.
+      const at =
+        [title, title.slice(0, 24)].map((t) => (t ? f.raw.indexOf(t) : -1)).find((i) => i !== -1) ??
+        f.raw.indexOf('sources:');
+      return [
+        {
+          severity: 'warning' as const,
+          file: f.file,
+          line: at === -1 ? 1 : lineOf(f.raw, at),
+          message: `Nguồn "${title}" không có địa chỉ (url): người đọc không mở được để đối chiếu. Thêm url khi tìm được trang gốc.`,
+        },
+      ];
+    });
+  });
+
+/** The locality list must be consistent: every earlier province points to a current one. */
+export const checkLocalityData: ContentCheck = ({ taxonomies, root }) =>
+  checkLocalities(taxonomies.localities as unknown as LocalityLike[]).map((message) => ({
+    severity: 'error',
+    file: `${root}/data/dia-phuong.yaml`,
+    line: 1,
+    message,
+  }));
+
+/** 1-based line of a top-level frontmatter key (`relations:`), or undefined when absent. */
+function keyLine(raw: string, key: string): number | undefined {
+  const m = new RegExp(`^${key}\\s*:`, 'm').exec(raw);
+  return m === null ? undefined : raw.slice(0, m.index).split('\n').length;
+}
+
+/**
+ * Document mentions that do not become links, from the same graph the site renders: an unknown code
+ * is a warning (it is listed on the "Văn bản còn thiếu" page); a shared code that neither a written
+ * date, `codeChoices` nor the page date settles is an error, as is a relation or choice that points at
+ * nothing. Each problem names the code, the file and the line.
+ */
+export const checkDocumentMentions: ContentCheck = ({ files }) => {
+  const pages = files.map((f) => {
+    const fieldLines: { relations?: number; codeChoices?: number } = {};
+    const relations = keyLine(f.raw, 'relations');
+    const codeChoices = keyLine(f.raw, 'codeChoices');
+    if (relations !== undefined) fieldLines.relations = relations;
+    if (codeChoices !== undefined) fieldLines.codeChoices = codeChoices;
+    return graphPageFrom({
+      collection: f.collection,
+      id: f.id,
+      data: f.data,
+      body: f.body,
+      file: f.file,
+      bodyLine: f.bodyLine,
+      fieldLines,
+    });
+  });
+  const graph = buildDocumentGraph(pages, createDocumentIndex(pages.flatMap((p) => p.doc ?? [])));
+  return graph.problems.map(({ severity, file, line, message }) => ({ severity, file, line, message }));
+};
+
+/** The default set of checks, in the order they are reported. */
+export const DEFAULT_CHECKS: ContentCheck[] = [
+  checkNfc,
+  checkDocumentFileNames,
+  checkSourceUrls,
+  checkLocalityData,
+  checkDocumentMentions,
+];
+
+/** Runs checks and returns all problems, sorted by file and line. */
+export function runChecks(ctx: CheckContext, checks: ContentCheck[] = DEFAULT_CHECKS): Problem[] {
+  return checks
+    .flatMap((check) => check(ctx))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}

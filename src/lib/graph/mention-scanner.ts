@@ -1,0 +1,467 @@
+/**
+ * The mention scanner: finds where running text names a document ("Nghị quyết số 21-NQ/TW",
+ * "Chỉ thị 35 của Bộ Chính trị", "Nghị quyết số 18, 19-NQ/TW") and settles each short mention from
+ * the page's context. One code at a time is read by code-parser.ts; this file only walks the text.
+ * Used by the link transform, the content checks and the importer.
+ */
+import {
+  DOCUMENT_TYPE_SLUGS,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  documentTypeAbbreviations,
+} from '../content/document-types.ts';
+import {
+  abbrFits,
+  type CodeMatch,
+  codeKey,
+  type DocumentCode,
+  makeCode,
+  matchCodeAt,
+  numberKey,
+  PARTY_ISSUERS,
+  parseCode,
+  prepare,
+  type ShortCode,
+  spellingKey,
+  withNumber,
+  YEAR_LIKE,
+} from './code-parser.ts';
+
+/**
+ * How a mention's code was settled:
+ * - `full`: the code is written out;
+ * - `list`: a bare number sharing the code of the next list item ("Nghị quyết số 18, 19-NQ/TW");
+ * - `context`: a short mention matching exactly one code written earlier on the page (or passed as
+ *   known to the scanner);
+ * - `issuer-phrase`: a short mention whose issuer a phrase names ("Chỉ thị 35 của Bộ Chính trị");
+ * - `unresolved`: a short mention nothing settles; `code` is null so the caller can report it.
+ */
+export type MentionResolution = 'full' | 'list' | 'context' | 'issuer-phrase' | 'unresolved';
+
+/** One mention of a document in a text. */
+export interface CodeMention {
+  /** UTF-16 offset of the mention in the scanned string, as given (NFD input is mapped back). */
+  start: number;
+  /** UTF-16 offset just past the mention. */
+  end: number;
+  /**
+   * The mentioned text, `text.slice(start, end)`: the code alone for a written code ("21-NQ/TW"), the
+   * type word through the number for a short mention ("Nghị quyết số 21"), or the number alone for a
+   * later item of a list ("19" in "Nghị quyết số 18, 19").
+   */
+  text: string;
+  /** The code, or null when the mention is unresolved. */
+  code: DocumentCode | null;
+  /** Present for mentions that do not write the code out (`list`, `context`, `issuer-phrase`, `unresolved`). */
+  short?: ShortCode;
+  /** The document type named just before ("Quy định số 08-QĐi/TW" → quy-dinh), inherited along a list. */
+  typeHint?: DocumentType;
+  /** Date written right after the code: "ngày 18/1/2019" → "2019-01-18"; "tháng 10/2017" → "2017-10". */
+  date?: string;
+  /** How the code was settled. */
+  resolvedBy: MentionResolution;
+}
+
+/** Options for {@link createMentionScanner}. */
+export interface MentionScannerOptions {
+  /**
+   * Codes the page already names outside its text, e.g. the document's own code and the codes in its
+   * front matter. They settle short mentions as if they had been written before the text.
+   */
+  known?: Iterable<DocumentCode | string>;
+}
+
+/** Scans the text of one page, piece by piece in reading order. */
+export interface MentionScanner {
+  /**
+   * Mentions in `text`, in order. Codes found are remembered for the short mentions of later calls,
+   * so pass a page's text nodes in reading order and use a new scanner for each page.
+   */
+  scan(text: string): CodeMention[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning running text
+
+/** Type words of Sổ tay's types, longest first so no label stops inside a longer one. */
+const TYPE_LABELS = DOCUMENT_TYPE_SLUGS.map((t) => [DOCUMENT_TYPES[t].label.toLowerCase(), t] as const).sort(
+  (a, b) => b[0].length - a[0].length,
+);
+const TYPE_BY_WORD = new Map<string, DocumentType>(TYPE_LABELS);
+const TYPE_WORDS_RE = TYPE_LABELS.map(([w]) => w.replace(/ /g, '\\s+')).join('|');
+
+/**
+ * Finds where something may start, left to right: (1) a URL, skipped whole; (2) a type word, maybe
+ * "số", then a digit; (3) a digit run not glued to a word (except "số"), a path, another number
+ * (1.666) or a hyphen (COVID-19, 2020-2025). Everything else is skipped by the regex engine itself.
+ */
+const CANDIDATE = new RegExp(
+  '(https?:\\/\\/\\S+|www\\.\\S+)' +
+    `|(?<![\\p{L}\\p{N}])(${TYPE_WORDS_RE})(\\s+số\\.?\\s*:?)?\\s*(?=\\d)` +
+    // "số31-QĐ/TW": PDF copies often lose the space after "số".
+    '|(?:(?<=(?<![\\p{L}\\p{N}])số)|(?<![\\p{L}\\p{N}_/@-]|\\p{N}\\.))(\\d+)',
+  'giu',
+);
+const DIGITS = /\d+/y;
+/** A number that continues as something else: a word, a date (18/1), a decimal, a partial code (21-NQ). */
+const GLUED = /[\p{L}\p{N}]|[.:/-]\p{N}|[/-] ?\p{L}/uy;
+/** Between two numbers of one list: ", ", " và ", "; ", maybe "số" again. */
+const LIST_SEP = /\s*(?:,\s*(?:và\s+|hoặc\s+)?|;\s*|\s(?:và|hoặc)\s+)(?:số\s*:?\s*)?(?=\d)/iuy;
+/** Between two written codes of one list, same as above without the digit lookahead. */
+const LIST_GAP = /\s*(?:,\s*(?:và\s+|hoặc\s+)?|;\s*|\s(?:và|hoặc)\s+)(?:số\s*:?\s*)?/iuy;
+/**
+ * What may follow a short mention written without "số" ("Nghị quyết 28 về …"): without this, counts
+ * such as "Kế hoạch 5 năm" or "quyết định 3 nội dung" would read as mentions.
+ */
+const SAFE_AFTER = /\s*(?:$|[,.;:)\]!?"”’…-]|\((?!\d)|(?:của|về|ngày|và|hoặc)(?![\p{L}\p{N}]))/iuy;
+/** A date right after a code: "ngày 18/1/2019", ", ngày 16-6-2022", "ngày 25 tháng 10 năm 2017", "tháng 10/2017". */
+const DATE_AFTER = new RegExp(
+  '\\s*(?:[,(-]\\s*)?(?:' +
+    'ngày\\s+(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})' +
+    '|ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s*,?\\s*năm\\s+(\\d{4})' +
+    '|tháng\\s+(\\d{1,2})\\s*(?:[/-]|năm)\\s*(\\d{4})' +
+    ')(?!\\p{N})',
+  'iuy',
+);
+
+/** Issuer phrases after "của", each with the issuer its documents carry. Longest first when compiled. */
+const ISSUER_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ['Ban Chấp hành Trung ương', 'TW'],
+  ['BCH Trung ương', 'TW'],
+  ['BCH TW', 'TW'],
+  ['Bộ Chính trị', 'TW'],
+  ['Ban Bí thư', 'TW'],
+  ['Trung ương', 'TW'],
+  ['Ban Tổ chức Trung ương', 'BTCTW'],
+  ['Ủy ban Kiểm tra Trung ương', 'UBKTTW'],
+  ['Văn phòng Trung ương', 'VPTW'],
+  ['Ban Tuyên giáo Trung ương', 'BTGTW'],
+  ['Ban Dân vận Trung ương', 'BDVTW'],
+  ['Ban Nội chính Trung ương', 'BNCTW'],
+  ['Ban Kinh tế Trung ương', 'BKTTW'],
+  ['Ban Chấp hành Đảng bộ tỉnh', 'TU'],
+  ...['', 'Ban Thường vụ ', 'Thường trực '].flatMap(
+    (p): Array<readonly [string, string]> => [
+      [`${p}Tỉnh ủy`, 'TU'],
+      // Only the Thành ủy of a centrally run city writes TU; a city inside a province writes ThU, so a
+      // bare "Thành ủy" settles nothing on its own.
+      [
+        `${p}Thành ủy (?:Hà Nội|Hải Phòng|Đà Nẵng|Cần Thơ|Huế|(?:Thành phố|TP\\.?) ?(?:Hồ Chí Minh|HCM))`,
+        'TU',
+      ],
+      [`${p}Huyện ủy`, 'HU'],
+      [`${p}Quận ủy`, 'QU'],
+      [`${p}Đảng ủy Khối`, 'ĐUK'],
+      [`${p}Đảng ủy`, 'ĐU'],
+    ],
+  ),
+  ['Ban cán sự đảng', 'BCSĐ'],
+  ['Đảng đoàn', 'ĐĐ'],
+  // State issuers only narrow down codes seen earlier: a state code cannot be rebuilt from them.
+  ['Thủ tướng Chính phủ', 'TTg'],
+  ['Thủ tướng', 'TTg'],
+  ['Chính phủ', 'CP'],
+];
+const ISSUER_AFTER = new RegExp(
+  `\\s*,?\\s*\\(?\\s*của\\s+(?:${[...ISSUER_PHRASES]
+    .map(([p], i) => [p, i] as const)
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([p, i]) => `(?<p${i}>${p.replace(/ủy/g, '(?:ủy|uỷ)').replace(/ /g, '\\s+')})`)
+    .join('|')})` +
+    // "Trung ương Đoàn", "Ban Bí thư Trung ương Đoàn" are the Youth Union's, not the Party's.
+    '(?![\\p{L}\\p{N}])(?!\\s+(?:Trung\\s+ương\\s+)?(?:Đoàn|Hội)(?![\\p{L}]))',
+  'iuy',
+);
+/** A type word left at the end of a text node, for a code that starts the next one. */
+const TYPE_AT_END = new RegExp(`(?<![\\p{L}\\p{N}])(${TYPE_WORDS_RE})(?:\\s+số\\.?\\s*:?)?\\s*$`, 'iu');
+/** A type word ending a text, carried to the next text node ("Nghị quyết " then a link "21-NQ/TW"). */
+function typeAtEnd(s: string): DocumentType | undefined {
+  const tail = TYPE_AT_END.exec(s.slice(-40));
+  return tail?.[1] === undefined ? undefined : typeOfWord(tail[1]);
+}
+const HAS_DIGIT = /\d/;
+
+function typeOfWord(word: string): DocumentType | undefined {
+  return TYPE_BY_WORD.get(word.toLowerCase().replace(/\s+/g, ' '));
+}
+
+function isoDate(y: number, m: number, d?: number): string | undefined {
+  if (y < 1930 || y > 2100 || m < 1 || m > 12) return undefined;
+  const ym = `${y}-${String(m).padStart(2, '0')}`;
+  if (d === undefined) return ym;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d >= 1 && d <= days ? `${ym}-${String(d).padStart(2, '0')}` : undefined;
+}
+
+/** The date written at `pos`, as (partial) ISO, and where it ends. */
+function dateAt(s: string, pos: number): { date: string; end: number } | null {
+  DATE_AFTER.lastIndex = pos;
+  const m = DATE_AFTER.exec(s);
+  if (m === null) return null;
+  let date: string | undefined;
+  if (m[1] !== undefined) date = isoDate(Number(m[4]), Number(m[3]), Number(m[1]));
+  else if (m[5] !== undefined) date = isoDate(Number(m[7]), Number(m[6]), Number(m[5]));
+  else date = isoDate(Number(m[9]), Number(m[8]));
+  return date === undefined ? null : { date, end: pos + m[0].length };
+}
+
+function issuerAt(s: string, pos: number): { issuer: string; end: number } | null {
+  ISSUER_AFTER.lastIndex = pos;
+  const m = ISSUER_AFTER.exec(s);
+  if (m === null || m.groups === undefined) return null;
+  for (const [name, value] of Object.entries(m.groups)) {
+    if (value === undefined) continue;
+    const entry = ISSUER_PHRASES[Number(name.slice(1))];
+    if (entry !== undefined) return { issuer: entry[1], end: pos + m[0].length };
+  }
+  return null;
+}
+
+/** A mention in prepared-text offsets, before mapping back. */
+interface RawMention {
+  ns: number;
+  ne: number;
+  code: DocumentCode | null;
+  short?: ShortCode;
+  typeHint?: DocumentType;
+  date?: string;
+  resolvedBy: MentionResolution;
+}
+
+/**
+ * Creates a scanner for one page. It remembers the codes it has seen (and `options.known`) so that a
+ * later "Nghị quyết số 21" resolves to the one 21-NQ… code written earlier; a short mention that
+ * matches none, or more than one, stays unresolved rather than guessed.
+ *
+ * Cost is linear in the text: one left-to-right pass of a precompiled regex, and at each candidate a
+ * few sticky regexes with bounded reach; nothing is rescanned except the few characters after a
+ * mention that the date and issuer look-ups read.
+ */
+export function createMentionScanner(options: MentionScannerOptions = {}): MentionScanner {
+  /** Codes seen, by "number key|abbr key", to settle short mentions. */
+  const seen = new Map<string, Map<string, DocumentCode>>();
+  let pendingType: DocumentType | undefined;
+
+  const remember = (code: DocumentCode): void => {
+    const slot = `${numberKey(code.number)}|${spellingKey(code.abbr)}`;
+    let codes = seen.get(slot);
+    if (codes === undefined) {
+      codes = new Map();
+      seen.set(slot, codes);
+    }
+    codes.set(codeKey(code), code);
+  };
+  for (const k of options.known ?? []) {
+    const code = typeof k === 'string' ? parseCode(k) : k;
+    if (code !== null) remember(code);
+  }
+
+  const resolveShort = (
+    number: string,
+    type: DocumentType,
+    issuer: string | undefined,
+  ): { code: DocumentCode | null; resolvedBy: MentionResolution } => {
+    const abbrs = documentTypeAbbreviations(type);
+    const only = abbrs.length === 1 ? abbrs[0] : undefined;
+    // A Party type with one abbreviation and a Party issuer spells out the whole code.
+    if (
+      issuer !== undefined &&
+      only !== undefined &&
+      DOCUMENT_TYPES[type].system === 'party' &&
+      PARTY_ISSUERS.has(spellingKey(issuer))
+    ) {
+      return { code: makeCode('party', number, only, issuer), resolvedBy: 'issuer-phrase' };
+    }
+    const found = new Map<string, DocumentCode>();
+    for (const a of abbrs) {
+      for (const [key, code] of seen.get(`${numberKey(number)}|${spellingKey(a)}`) ?? []) {
+        if (issuer === undefined || spellingKey(code.issuer) === spellingKey(issuer)) found.set(key, code);
+      }
+    }
+    const [first] = found.values();
+    return found.size === 1 && first !== undefined
+      ? { code: first, resolvedBy: 'context' }
+      : { code: null, resolvedBy: 'unresolved' };
+  };
+
+  /**
+   * Reads the numbers after a type word: shorts joined by list separators, maybe ending in a
+   * written code whose suffix they share. Returns the mentions and where reading stopped.
+   */
+  const readRun = (
+    s: string,
+    typeStart: number,
+    type: DocumentType,
+    hasSo: boolean,
+    numPos: number,
+  ): { found: RawMention[]; end: number } => {
+    const shorts: Array<{ ns: number; ne: number; number: string }> = [];
+    let full: CodeMatch | null = null;
+    let fullStart = numPos;
+    let cur = numPos;
+    for (;;) {
+      full = matchCodeAt(s, cur, true);
+      if (full !== null) {
+        fullStart = cur;
+        break;
+      }
+      DIGITS.lastIndex = cur;
+      const digits = DIGITS.exec(s)?.[0] ?? '';
+      const numEnd = cur + digits.length;
+      GLUED.lastIndex = numEnd;
+      if (digits.length === 0 || digits.length > 5 || GLUED.test(s)) break;
+      shorts.push({ ns: shorts.length === 0 ? typeStart : cur, ne: numEnd, number: digits });
+      LIST_SEP.lastIndex = numEnd;
+      const sep = LIST_SEP.exec(s);
+      if (sep === null) break;
+      cur = numEnd + sep[0].length;
+    }
+
+    const found: RawMention[] = [];
+    let end = numPos;
+    const last = shorts[shorts.length - 1];
+    let keepShorts = last !== undefined;
+    if (last !== undefined && !hasSo && full === null) {
+      // Without "số" a bare year or a count ("Kế hoạch 2023", "Kế hoạch 5 năm") is no mention.
+      SAFE_AFTER.lastIndex = last.ne;
+      keepShorts = !YEAR_LIKE.test(shorts[0]?.number ?? '') && SAFE_AFTER.test(s);
+    }
+    if (keepShorts && last !== undefined) {
+      if (full !== null && abbrFits(type, full.code.abbr)) {
+        for (const sh of shorts) {
+          const code = withNumber(full.code, sh.number);
+          found.push({
+            ns: sh.ns,
+            ne: sh.ne,
+            code,
+            short: { number: sh.number, abbr: code.abbr, issuer: code.issuer },
+            typeHint: type,
+            resolvedBy: 'list',
+          });
+          remember(code);
+        }
+      } else {
+        let after = last.ne;
+        let date: string | undefined;
+        const d = full === null ? dateAt(s, after) : null;
+        if (d !== null) {
+          date = d.date;
+          after = d.end;
+        }
+        const phrase = full === null ? issuerAt(s, after) : null;
+        const abbr = documentTypeAbbreviations(type)[0] ?? '';
+        for (const sh of shorts) {
+          const { code, resolvedBy } = resolveShort(sh.number, type, phrase?.issuer);
+          const short: ShortCode =
+            phrase === null
+              ? { number: sh.number, abbr }
+              : { number: sh.number, abbr, issuer: phrase.issuer };
+          const mention: RawMention = { ns: sh.ns, ne: sh.ne, code, short, typeHint: type, resolvedBy };
+          if (sh === last && date !== undefined) mention.date = date;
+          found.push(mention);
+          if (code !== null) remember(code);
+        }
+        end = date !== undefined ? after : last.ne;
+      }
+      end = Math.max(end, last.ne);
+    }
+    if (full !== null) {
+      const mention: RawMention = { ns: fullStart, ne: full.end, code: full.code, resolvedBy: 'full' };
+      // "Kết luận số 21, 19-NQ/TW": a code that ends a list of another type is not of that type.
+      if (shorts.length === 0 || abbrFits(type, full.code.abbr)) mention.typeHint = type;
+      end = full.end;
+      const d = dateAt(s, full.end);
+      if (d !== null) {
+        mention.date = d.date;
+        end = d.end;
+      }
+      found.push(mention);
+      remember(full.code);
+    }
+    return { found, end };
+  };
+
+  return {
+    scan(text: string): CodeMention[] {
+      const { s, starts, ends } = prepare(text);
+      // Every mention has a number ("21-NQ/TW", "Nghị quyết số 21"), and most text nodes of a page
+      // have none: skip the candidate search, keeping only the type word the text may end with.
+      if (!HAS_DIGIT.test(s)) {
+        pendingType = typeAtEnd(s);
+        return [];
+      }
+      const raw: RawMention[] = [];
+      const carriedType = pendingType;
+      let chainEnd = -1;
+      let chainType: DocumentType | undefined;
+
+      CANDIDATE.lastIndex = 0;
+      for (let m = CANDIDATE.exec(s); m !== null; m = CANDIDATE.exec(s)) {
+        if (m[1] !== undefined) continue;
+        const matchEnd = m.index + m[0].length;
+        const word = m[2];
+        if (word !== undefined) {
+          const type = typeOfWord(word);
+          if (type === undefined) continue;
+          const run = readRun(s, m.index, type, m[3] !== undefined, matchEnd);
+          if (run.found.length > 0) {
+            raw.push(...run.found);
+            chainEnd = run.end;
+            chainType = type;
+          }
+          CANDIDATE.lastIndex = Math.max(run.end, matchEnd);
+          continue;
+        }
+        const hit = matchCodeAt(s, m.index, true);
+        if (hit === null) continue;
+        const mention: RawMention = { ns: m.index, ne: hit.end, code: hit.code, resolvedBy: 'full' };
+        // A written code continuing a list ("Nghị quyết số 18-NQ/TW, 19-NQ/TW") keeps the list's type.
+        LIST_GAP.lastIndex = chainEnd;
+        if (
+          chainType !== undefined &&
+          chainEnd >= 0 &&
+          LIST_GAP.exec(s) !== null &&
+          LIST_GAP.lastIndex === m.index
+        ) {
+          mention.typeHint = chainType;
+        } else if (carriedType !== undefined && raw.length === 0 && s.slice(0, m.index).trim() === '') {
+          mention.typeHint = carriedType;
+        }
+        let end = hit.end;
+        const d = dateAt(s, hit.end);
+        if (d !== null) {
+          mention.date = d.date;
+          end = d.end;
+        }
+        raw.push(mention);
+        remember(hit.code);
+        chainEnd = end;
+        chainType = mention.typeHint;
+        CANDIDATE.lastIndex = end;
+      }
+
+      pendingType = typeAtEnd(s);
+
+      return raw.map((r) => {
+        const start = starts === null ? r.ns : (starts[r.ns] ?? r.ns);
+        const end = ends === null ? r.ne : (ends[r.ne - 1] ?? r.ne);
+        const out: CodeMention = {
+          start,
+          end,
+          text: text.slice(start, end),
+          code: r.code,
+          resolvedBy: r.resolvedBy,
+        };
+        if (r.short !== undefined) out.short = r.short;
+        if (r.typeHint !== undefined) out.typeHint = r.typeHint;
+        if (r.date !== undefined) out.date = r.date;
+        return out;
+      });
+    },
+  };
+}
+
+/** Mentions in one self-contained text: {@link createMentionScanner} used once. */
+export function findMentions(text: string, options: MentionScannerOptions = {}): CodeMention[] {
+  return createMentionScanner(options).scan(text);
+}

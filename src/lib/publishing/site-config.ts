@@ -1,0 +1,134 @@
+/**
+ * Where the site will be served. Read at build time so one checkout can be built for any server
+ * without editing source files. Each setting is taken from the first of:
+ *
+ * 1. the environment: `SITE_URL`, `BASE_PATH` (and `INSTALL_DIR` for the packaged server configs);
+ * 2. the optional file `so-tay.config.json` in the project folder:
+ *    `{ "siteUrl": "http://intranet.tu.vn", "basePath": "/so-tay/", "installDir": "/srv/so-tay" }`;
+ * 3. the defaults: `http://localhost:4321`, `/`, `/srv/so-tay`.
+ *
+ * - `SITE_URL`: the origin (and optionally path) readers use, e.g. `http://intranet.tu.vn`. Used for
+ *   absolute URLs in the sitemap, robots.txt, canonical links and the RSS feed.
+ * - `BASE_PATH`: the sub-path the site is served from, e.g. `/so-tay/`.
+ * - `INSTALL_DIR`: the folder `npm run deploy -- --to` installs into on the server; the generated
+ *   nginx configuration serves `<INSTALL_DIR>/current/site`.
+ */
+import path from 'node:path';
+
+/** The resolved site location. */
+export interface SiteLocation {
+  /** Absolute origin + path prefix, with trailing slash: `http://intranet.tu.vn/so-tay/`. */
+  site: string;
+  /** Path prefix with leading and trailing slash: `/so-tay/`, or `/`. */
+  base: string;
+}
+
+/** Defaults an administrator may keep in `so-tay.config.json` instead of the environment. */
+export interface PublishConfig {
+  /** Default for `SITE_URL`. */
+  siteUrl?: string;
+  /** Default for `BASE_PATH`. */
+  basePath?: string;
+  /** Default for `INSTALL_DIR`: an absolute folder on the server. */
+  installDir?: string;
+}
+
+/** Name of the optional config file, looked up in the project folder (the working directory). */
+export const PUBLISH_CONFIG_FILE = 'so-tay.config.json';
+
+/** Built-in defaults, used when neither the environment nor the config file says otherwise. */
+export const DEFAULTS = {
+  siteUrl: 'http://localhost:4321',
+  basePath: '/',
+  installDir: '/srv/so-tay',
+} as const;
+
+/** Error for a malformed SITE_URL, BASE_PATH, INSTALL_DIR or config file, worded for an administrator. */
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+/** Normalises a base path: `so-tay`, `/so-tay`, `/so-tay/` all become `/so-tay/`. */
+export function normaliseBase(base: string | undefined): string {
+  const trimmed = (base ?? '').trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  if (/[?#\s\\]/.test(trimmed) || trimmed.includes('..')) {
+    throw new SiteConfigError(
+      `BASE_PATH="${trimmed}" không hợp lệ: chỉ dùng đường dẫn như /so-tay/ (không có ?, #, khoảng trắng hay ..).`,
+    );
+  }
+  const parts = trimmed.split('/').filter(Boolean);
+  return `/${parts.join('/')}/`;
+}
+
+/**
+ * Checks the text of `so-tay.config.json` (`file` names it in messages). Throws
+ * {@link SiteConfigError} naming the file and the field.
+ */
+export function parsePublishConfig(text: string, file: string): PublishConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new SiteConfigError(`${file}: không phải JSON hợp lệ — ${(err as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new SiteConfigError(`${file}: tệp phải là một đối tượng JSON, ví dụ { "basePath": "/so-tay/" }.`);
+  }
+  const known = ['siteUrl', 'basePath', 'installDir'] as const;
+  const config: PublishConfig = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!(known as readonly string[]).includes(key)) {
+      throw new SiteConfigError(`${file}: khóa "${key}" không được hỗ trợ; chỉ dùng ${known.join(', ')}.`);
+    }
+    if (typeof value !== 'string') {
+      throw new SiteConfigError(
+        `${file}: "${key}" phải là một chuỗi, ví dụ "${DEFAULTS[key as keyof typeof DEFAULTS]}".`,
+      );
+    }
+    config[key as (typeof known)[number]] = value;
+  }
+  return config;
+}
+
+/**
+ * Resolves the site location: the environment (defaults to `process.env`) first, then the config
+ * file's values, then {@link DEFAULTS}.
+ */
+export function resolveSiteLocation(
+  env: NodeJS.ProcessEnv = process.env,
+  config: PublishConfig = {},
+): SiteLocation {
+  const base = normaliseBase(env.BASE_PATH ?? config.basePath ?? DEFAULTS.basePath);
+  const raw = (env.SITE_URL ?? config.siteUrl ?? DEFAULTS.siteUrl).trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SiteConfigError(
+      `SITE_URL="${raw}" không phải URL đầy đủ. Ví dụ: SITE_URL=http://intranet.example.vn`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new SiteConfigError(`SITE_URL="${raw}" phải bắt đầu bằng http:// hoặc https://.`);
+  }
+  return { site: new URL(base, url.origin).href, base };
+}
+
+/**
+ * Resolves the install folder written into the generated server configurations: `INSTALL_DIR`,
+ * then the config file, then `/srv/so-tay`. Must be absolute (a web server has no working folder).
+ */
+export function resolveInstallDir(env: NodeJS.ProcessEnv = process.env, config: PublishConfig = {}): string {
+  const raw = (env.INSTALL_DIR ?? config.installDir ?? DEFAULTS.installDir).trim();
+  // Windows paths (C:\inetpub\so-tay) are accepted too: IIS administrators may package for their server.
+  if (!path.posix.isAbsolute(raw) && !path.win32.isAbsolute(raw)) {
+    throw new SiteConfigError(`INSTALL_DIR="${raw}" phải là đường dẫn tuyệt đối, ví dụ /srv/so-tay.`);
+  }
+  if (/[\s;{}'"]/.test(raw)) {
+    throw new SiteConfigError(
+      `INSTALL_DIR="${raw}" có khoảng trắng hoặc ký tự đặc biệt; hãy chọn thư mục như /srv/so-tay.`,
+    );
+  }
+  return raw.length > 1 ? raw.replace(/[\\/]+$/, '') : raw;
+}

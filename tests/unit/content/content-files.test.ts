@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDocumentFileNames, checkNfc, checkSourceUrls } from '../../../src/lib/checks/content-checks.ts';
+import {
+  type ContentFile,
+  ContentFileError,
+  lineOf,
+  parseContentText,
+} from '../../../src/lib/content/content-files.ts';
+import { readContentFiles, readFrontmatters } from '../../../src/lib/content/content-files-fs.ts';
+import { knownDocumentFrom } from '../../../src/lib/graph/document-registry.ts';
+
+const page = (id: string, raw: string, collection: 'documents' | 'news' = 'documents'): ContentFile => ({
+  file: `/c/${id}.mdx`,
+  relative: `van-ban/${id}.mdx`,
+  collection,
+  id,
+  raw,
+  ...parseContentText(`/c/${id}.mdx`, raw),
+});
+
+describe('content files', () => {
+  it('splits frontmatter and body and knows where the body starts', () => {
+    const parsed = parseContentText('x.mdx', '---\ncode: 21-NQ/TW\ndate: 2022-06-16\n---\n\nNội dung.\n');
+    expect(parsed.data.code).toBe('21-NQ/TW');
+    expect(parsed.body).toBe('\nNội dung.\n');
+    expect(parsed.bodyLine).toBe(5);
+  });
+
+  it('reports bad YAML with the file and line', () => {
+    const bad = '---\ntitle: a\ntopics: [a, b\n---\nx';
+    expect(() => parseContentText('x.mdx', bad)).toThrow(ContentFileError);
+    try {
+      parseContentText('x.mdx', bad);
+    } catch (e) {
+      expect((e as ContentFileError).line).toBeGreaterThanOrEqual(3);
+      expect((e as Error).message).toMatch(/^x\.mdx:\d+: YAML/);
+    }
+  });
+
+  it('requires frontmatter', () => {
+    expect(() => parseContentText('x.mdx', 'Chỉ có nội dung')).toThrow(/frontmatter/);
+  });
+
+  it('counts lines', () => {
+    expect(lineOf('a\nb\nc', 0)).toBe(1);
+    expect(lineOf('a\nb\nc', 2)).toBe(2);
+    expect(lineOf('a\nb\nc', 4)).toBe(3);
+  });
+});
+
+describe('content checks', () => {
+  it('finds text that is not NFC and says which line', () => {
+    const raw = `---\ntitle: a\n---\nDòng một\n${'Nghị quyết'.normalize('NFD')}\n`;
+    const problems = checkNfc({ files: [page('a', raw)], taxonomies: {} as never, root: '/c' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(5);
+    expect(
+      checkNfc({ files: [page('b', '---\na: 1\n---\nĐúng\n')], taxonomies: {} as never, root: '/c' }),
+    ).toEqual([]);
+  });
+
+  it('suggests the canonical file name of a document', () => {
+    const raw = '---\ncode: 21-NQ/TW\ndate: 2022-06-16\n---\n';
+    const ctx = (id: string) => ({ files: [page(id, raw)], taxonomies: {} as never, root: '/c' });
+    expect(checkDocumentFileNames(ctx('21-nq-tw-2022'))).toEqual([]);
+    expect(checkDocumentFileNames(ctx('nghi-quyet-21'))[0]?.message).toMatch(/21-nq-tw-2022\.mdx/);
+  });
+
+  it('warns, at its line, about a source that has no address', () => {
+    const raw = [
+      '---',
+      'title: Tin thử nghiệm',
+      'sources:',
+      '  - title: Bài có địa chỉ',
+      '    outlet: Báo Thử nghiệm',
+      '    url: https://example.org/a',
+      '  - title: Bài mất địa chỉ',
+      '    outlet: Cổng Thử nghiệm',
+      '---',
+      '',
+    ].join('\n');
+    const problems = checkSourceUrls({
+      files: [page('tin-thu', raw, 'news')],
+      taxonomies: {} as never,
+      root: '/c',
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning', line: 7 });
+    expect(problems[0]?.message).toMatch(/Bài mất địa chỉ/);
+    const folded = raw.replace(
+      '  - title: Bài mất địa chỉ',
+      '  - title: >-\n      Bài mất địa chỉ, có tên dài\n      xuống dòng',
+    );
+    expect(
+      checkSourceUrls({ files: [page('tin-thu', folded, 'news')], taxonomies: {} as never, root: '/c' })[0]
+        ?.line,
+    ).toBe(8);
+  });
+});
+
+describe('readFrontmatters (the link registry’s fast read)', () => {
+  it('reads both collections like readContentFiles, and leaves out a page whose YAML is broken', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-fm-'));
+    try {
+      fs.mkdirSync(path.join(root, 'van-ban'));
+      fs.mkdirSync(path.join(root, 'tin'));
+      fs.writeFileSync(
+        path.join(root, 'van-ban', '9021-nq-tw-2022.mdx'),
+        '---\ncode: 9021-NQ/TW\ndate: 2022-06-16\ntitle: "Về thử nghiệm: khóa sau"\n---\nNội dung.\n',
+      );
+      fs.writeFileSync(path.join(root, 'van-ban', 'hong.mdx'), '---\ntopics: [a, b\n---\nx\n');
+      fs.writeFileSync(
+        path.join(root, 'tin', 'tin-thu.mdx'),
+        '---\ntitle: Tin thử\neventDate: 2023-05-10\n---\n',
+      );
+      const read = readFrontmatters(root);
+      expect(read.map((f) => [f.collection, f.id])).toEqual([
+        ['documents', '9021-nq-tw-2022'],
+        ['news', 'tin-thu'],
+      ]);
+      // The registry asks for the documents alone.
+      expect(readFrontmatters(root, ['documents']).map((f) => f.id)).toEqual(['9021-nq-tw-2022']);
+      // Unquoted dates come as Date objects, as Astro's own frontmatter parser (js-yaml) gives them.
+      expect(read[0]?.data).toEqual({
+        code: '9021-NQ/TW',
+        date: new Date('2022-06-16'),
+        title: 'Về thử nghiệm: khóa sau',
+      });
+      // The registry reads the same document from either reader (readContentFiles stops at the broken page).
+      fs.rmSync(path.join(root, 'van-ban', 'hong.mdx'));
+      const [slow] = readContentFiles(root);
+      expect(knownDocumentFrom('9021-nq-tw-2022', { ...read[0]?.data, type: 'nghi-quyet' })).toEqual(
+        knownDocumentFrom('9021-nq-tw-2022', { ...slow?.data, type: 'nghi-quyet' }),
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
