@@ -357,184 +357,226 @@ interface GapBuilder {
   total: number;
 }
 
+/** What the graph collects while it reads the pages, before sorting. */
+interface GraphState {
+  readonly index: DocumentIndex;
+  /** Document id → citing page key → citation. */
+  readonly citedBy: Map<string, Map<string, Citation>>;
+  /** Page key → the documents its body mentions, in order of first mention. */
+  readonly mentions: Map<string, MentionedDocument[]>;
+  /** Document id → relations it states. */
+  readonly forward: Map<string, RelationView[]>;
+  /** Document id → relations other documents state about it. */
+  readonly inverse: Map<string, RelationView[]>;
+  /** Document id → documents that replace it. */
+  readonly successors: Map<string, KnownDocument[]>;
+  /** Gap key → what cites a document the site does not have. */
+  readonly gaps: Map<string, GapBuilder>;
+  readonly problems: GraphProblem[];
+}
+
 /**
- * Builds the graph of a whole site. `index` must hold the documents of `pages` (build it with
- * `createDocumentIndex(pages.flatMap((p) => p.doc ?? []))`), so links and the graph agree.
+ * The gap for a code with no page: a code with no page at all is one gap; a code whose other
+ * documents have pages is told apart by date.
  */
-export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentIndex): DocumentGraph {
-  const citedBy = new Map<string, Map<string, Citation>>();
-  const mentions = new Map<string, MentionedDocument[]>();
-  const forward = new Map<string, RelationView[]>();
-  const inverse = new Map<string, RelationView[]>();
-  const successors = new Map<string, KnownDocument[]>();
-  const gaps = new Map<string, GapBuilder>();
-  const problems: GraphProblem[] = [];
+function gapFor(state: GraphState, code: string, date: string | undefined, known: boolean): GapBuilder {
+  const key = known && date !== undefined ? `${codeKey(code)}@${date}` : codeKey(code);
+  let gap = state.gaps.get(key);
+  if (gap === undefined) {
+    gap = { code, dates: new Set(), byPage: new Map(), total: 0 };
+    state.gaps.set(key, gap);
+  }
+  if (date !== undefined) gap.dates.add(date);
+  gap.total++;
+  return gap;
+}
 
-  const gapFor = (code: string, date: string | undefined, known: boolean): GapBuilder => {
-    // A code with no page at all is one gap; a code whose other documents have pages is told apart by date.
-    const key = known && date !== undefined ? `${codeKey(code)}@${date}` : codeKey(code);
-    let g = gaps.get(key);
-    if (g === undefined) {
-      g = { code, dates: new Set(), byPage: new Map(), total: 0 };
-      gaps.set(key, g);
+/** The citation of `page` within a gap, created on first use. */
+function gapCitation(gap: GapBuilder, page: GraphPage): GapCitation {
+  const key = pageKey(page.collection, page.id);
+  let citation = gap.byPage.get(key);
+  if (citation === undefined) {
+    citation = { page: refOf(page), mentions: 0, relations: [] };
+    gap.byPage.set(key, citation);
+  }
+  return citation;
+}
+
+/** Counts one mention of document `docId` by `page`. */
+function addCitation(state: GraphState, docId: string, page: GraphPage): void {
+  let byPage = state.citedBy.get(docId);
+  if (byPage === undefined) {
+    byPage = new Map();
+    state.citedBy.set(docId, byPage);
+  }
+  const key = pageKey(page.collection, page.id);
+  const citation = byPage.get(key);
+  if (citation === undefined) byPage.set(key, { page: refOf(page), count: 1 });
+  else citation.count++;
+}
+
+/**
+ * Step 1 for a page: every mention in its body becomes a citation, a gap or a problem, and the page's
+ * list of mentioned documents.
+ */
+function readBodyMentions(state: GraphState, page: GraphPage, file: string): void {
+  const listed = new Map<string, MentionedDocument>();
+  const reported = new Set<string>();
+  for (const mention of bodyMentions(page, state.index)) {
+    const outcome = mention.outcome;
+    if (outcome.kind === 'document') {
+      if (!listed.has(outcome.doc.id)) listed.set(outcome.doc.id, { doc: outcome.doc });
+      addCitation(state, outcome.doc.id, page);
+      continue;
     }
-    if (date !== undefined) g.dates.add(date);
-    g.total++;
-    return g;
-  };
-  const gapCitation = (g: GapBuilder, page: GraphPage): GapCitation => {
-    const key = pageKey(page.collection, page.id);
-    let c = g.byPage.get(key);
-    if (c === undefined) {
-      c = { page: refOf(page), mentions: 0, relations: [] };
-      g.byPage.set(key, c);
+    if (outcome.kind === 'unknown') {
+      const gap = gapFor(state, outcome.code, outcome.date, outcome.others.length > 0);
+      gapCitation(gap, page).mentions++;
+      const key = `unknown:${codeKey(outcome.code)}@${outcome.date ?? ''}`;
+      if (!listed.has(key))
+        listed.set(
+          key,
+          outcome.date === undefined ? { code: outcome.code } : { code: outcome.code, date: outcome.date },
+        );
     }
-    return c;
-  };
+    const problem = describeProblem(outcome, page);
+    // One warning per code and page is enough; every ambiguous mention is an error of its own.
+    const once = `${problem?.severity}:${problem?.code}`;
+    if (problem === null || (problem.severity === 'warning' && reported.has(once))) continue;
+    reported.add(once);
+    state.problems.push({ ...problem, file, line: mention.line });
+  }
+  state.mentions.set(pageKey(page.collection, page.id), [...listed.values()]);
+}
 
-  for (const page of pages) {
-    const file = page.file ?? pageKey(page.collection, page.id);
-    const ref = refOf(page);
-    const listed = new Map<string, MentionedDocument>();
-    const reported = new Set<string>();
+/** Step 2 for a page: a `codeChoices` entry that matches no document would silently never apply. */
+function checkCodeChoices(state: GraphState, page: GraphPage, file: string): void {
+  for (const [key, date] of page.citing.codeChoices) {
+    const docs = state.index.byKey.get(key) ?? [];
+    const outcome = resolveCode(state.index, { code: key, date }, page.citing);
+    if (outcome.kind === 'document' || outcome.kind === 'self') continue;
+    const code = docs[0]?.code ?? key;
+    state.problems.push({
+      severity: 'error',
+      file,
+      line: page.fieldLines?.codeChoices ?? 1,
+      code,
+      message:
+        docs.length === 0
+          ? `codeChoices: ${code} chưa có trong Sổ tay, lựa chọn này không có tác dụng; xóa nó đi.`
+          : `codeChoices: không có văn bản ${code} ${dateWords(date)} (có: ${datesList(docs)}).`,
+    });
+  }
+}
 
-    for (const m of bodyMentions(page, index)) {
-      const o = m.outcome;
-      if (o.kind === 'document') {
-        const key = o.doc.id;
-        if (!listed.has(key)) listed.set(key, { doc: o.doc });
-        let byPage = citedBy.get(key);
-        if (byPage === undefined) {
-          byPage = new Map();
-          citedBy.set(key, byPage);
-        }
-        const pk = pageKey(page.collection, page.id);
-        const c = byPage.get(pk);
-        if (c === undefined) byPage.set(pk, { page: ref, count: 1 });
-        else c.count++;
-        continue;
-      }
-      if (o.kind === 'unknown') {
-        const g = gapFor(o.code, o.date, o.others.length > 0);
-        gapCitation(g, page).mentions++;
-        const key = `unknown:${codeKey(o.code)}@${o.date ?? ''}`;
-        if (!listed.has(key))
-          listed.set(key, o.date === undefined ? { code: o.code } : { code: o.code, date: o.date });
-      }
-      const problem = describeProblem(o, page);
-      // One warning per code and page is enough; every ambiguous mention is an error of its own.
-      const once = `${problem?.severity}:${problem?.code}`;
-      if (problem === null || (problem.severity === 'warning' && reported.has(once))) continue;
-      reported.add(once);
-      problems.push({ ...problem, file, line: m.line });
-    }
-    mentions.set(pageKey(page.collection, page.id), [...listed.values()]);
-
-    // A choice that matches no document would silently never apply: say so once, at the field.
-    for (const [key, date] of page.citing.codeChoices) {
-      const docs = index.byKey.get(key) ?? [];
-      const o = resolveCode(index, { code: key, date }, page.citing);
-      if (o.kind === 'document' || o.kind === 'self') continue;
-      const code = docs[0]?.code ?? key;
-      problems.push({
+/**
+ * Step 3 for a document page: its relations, resolved by code and date with the same resolver as
+ * mentions, recorded at both ends (the inverse on the other document), with gaps and problems.
+ */
+function readRelations(state: GraphState, page: GraphPage, file: string): void {
+  const doc = page.doc;
+  if (doc === undefined) return;
+  const line = page.fieldLines?.relations ?? 1;
+  for (const relation of page.relations) {
+    if (!(relation.kind in RELATION_KINDS)) continue;
+    const kind = relation.kind as RelationKind;
+    const labels = RELATION_KINDS[kind];
+    const where = `${relation.code} ${dateWords(relation.date)}`;
+    const outcome = resolveCode(state.index, { code: relation.code, date: relation.date }, page.citing);
+    if (outcome.kind === 'self') {
+      state.problems.push({
         severity: 'error',
         file,
-        line: page.fieldLines?.codeChoices ?? 1,
-        code,
-        message:
-          docs.length === 0
-            ? `codeChoices: ${code} chưa có trong Sổ tay, lựa chọn này không có tác dụng; xóa nó đi.`
-            : `codeChoices: không có văn bản ${code} ${dateWords(date)} (có: ${datesList(docs)}).`,
+        line,
+        code: relation.code,
+        message: `Quan hệ "${labels.forward}" trỏ tới chính văn bản này (${where}): sửa số hiệu hoặc ngày.`,
       });
+      continue;
     }
-
-    // Relations: resolved by code and date with the same resolver, shown from both ends.
-    const doc = page.doc;
-    if (doc === undefined) continue;
-    const relLine = page.fieldLines?.relations ?? 1;
-    for (const r of page.relations) {
-      if (!(r.kind in RELATION_KINDS)) continue;
-      const kind = r.kind as RelationKind;
-      const labels = RELATION_KINDS[kind];
-      const o = resolveCode(index, { code: r.code, date: r.date }, page.citing);
-      const view = relationView(r, {
+    const view = relationView(relation, {
+      kind,
+      direction: 'forward',
+      label: labels.forward,
+      other: null,
+      code: relation.code,
+      date: relation.date,
+    });
+    if (outcome.kind === 'document') {
+      view.other = outcome.doc;
+      const back = relationView(relation, {
         kind,
-        direction: 'forward',
-        label: labels.forward,
-        other: null,
-        code: r.code,
-        date: r.date,
+        direction: 'inverse',
+        label: labels.inverse,
+        other: doc,
+        code: doc.code,
+        date: doc.date,
       });
-      if (o.kind === 'self') {
-        problems.push({
-          severity: 'error',
-          file,
-          line: relLine,
-          code: r.code,
-          message: `Quan hệ "${labels.forward}" trỏ tới chính văn bản này (${r.code} ${dateWords(r.date)}): sửa số hiệu hoặc ngày.`,
-        });
-        continue;
-      }
-      if (o.kind === 'document') {
-        view.other = o.doc;
-        const back = relationView(r, {
-          kind,
-          direction: 'inverse',
-          label: labels.inverse,
-          other: doc,
-          code: doc.code,
-          date: doc.date,
-        });
-        push(inverse, o.doc.id, back);
-        if (kind === 'thay-the') push(successors, o.doc.id, doc);
-      } else if (o.kind === 'unknown') {
-        const g = gapFor(r.code, r.date, o.others.length > 0);
-        gapCitation(g, page).relations.push(kind);
-      } else if (o.kind === 'ambiguous') {
-        problems.push({
-          severity: 'error',
-          file,
-          line: relLine,
-          code: r.code,
-          message: `Quan hệ "${labels.forward}" tới ${r.code} ${dateWords(r.date)} khớp nhiều văn bản (${datesList(o.candidates)}): ghi ngày đầy đủ YYYY-MM-DD.`,
-        });
-      }
-      push(forward, doc.id, view);
+      push(state.inverse, outcome.doc.id, back);
+      if (kind === 'thay-the') push(state.successors, outcome.doc.id, doc);
+    } else if (outcome.kind === 'unknown') {
+      gapCitation(
+        gapFor(state, relation.code, relation.date, outcome.others.length > 0),
+        page,
+      ).relations.push(kind);
+    } else if (outcome.kind === 'ambiguous') {
+      state.problems.push({
+        severity: 'error',
+        file,
+        line,
+        code: relation.code,
+        message: `Quan hệ "${labels.forward}" tới ${where} khớp nhiều văn bản (${datesList(outcome.candidates)}): ghi ngày đầy đủ YYYY-MM-DD.`,
+      });
     }
+    push(state.forward, doc.id, view);
   }
+}
 
+/** Each document's relations: those it states, in its order, then the others' about it, newest first. */
+function mergeRelations(state: GraphState): Map<string, RelationView[]> {
   const relations = new Map<string, RelationView[]>();
-  for (const [id, list] of forward) relations.set(id, [...list]);
-  for (const [id, list] of inverse) {
+  for (const [id, list] of state.forward) relations.set(id, [...list]);
+  for (const [id, list] of state.inverse) {
     list.sort((a, b) => comparePartialDates(b.date, a.date) || a.code.localeCompare(b.code));
     relations.set(id, [...(relations.get(id) ?? []), ...list]);
   }
+  return relations;
+}
 
+/** Documents replaced by another on the site, or marked `bi-thay-the`, with their successors newest first. */
+function findReplaced(state: GraphState, pages: readonly GraphPage[]): Map<string, Replacement> {
   const replaced = new Map<string, Replacement>();
   for (const page of pages) {
     const doc = page.doc;
     if (doc === undefined) continue;
-    const by = successors.get(doc.id) ?? [];
+    const by = state.successors.get(doc.id) ?? [];
     if (by.length === 0 && doc.status !== 'bi-thay-the') continue;
     replaced.set(doc.id, {
       successors: [...by].sort((a, b) => comparePartialDates(b.date, a.date) || a.id.localeCompare(b.id)),
     });
   }
+  return replaced;
+}
 
-  const sortedCitedBy = new Map<string, Citation[]>();
-  for (const [id, byPage] of citedBy) {
-    sortedCitedBy.set(
+/** Citing pages of each document, newest first. */
+function sortCitations(state: GraphState): Map<string, Citation[]> {
+  const sorted = new Map<string, Citation[]>();
+  for (const [id, byPage] of state.citedBy) {
+    sorted.set(
       id,
       [...byPage.values()].sort((a, b) => newestRefFirst(a.page, b.page)),
     );
   }
+  return sorted;
+}
 
-  const gapList: Gap[] = [...gaps.values()]
-    .map((g) => ({
-      code: g.code,
-      dates: [...g.dates].sort(comparePartialDates),
-      citations: [...g.byPage.values()].sort((a, b) => newestRefFirst(a.page, b.page)),
-      total: g.total,
+/** Gaps, most cited first: by citing pages, then by mentions, then by code. */
+function sortGaps(state: GraphState): Gap[] {
+  return [...state.gaps.values()]
+    .map((gap) => ({
+      code: gap.code,
+      dates: [...gap.dates].sort(comparePartialDates),
+      citations: [...gap.byPage.values()].sort((a, b) => newestRefFirst(a.page, b.page)),
+      total: gap.total,
     }))
     .sort(
       (a, b) =>
@@ -542,9 +584,38 @@ export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentI
         b.total - a.total ||
         a.code.localeCompare(b.code, 'vi', { numeric: true }),
     );
+}
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { citedBy: sortedCitedBy, mentions, relations, replaced, gaps: gapList, problems };
+/**
+ * Builds the graph of a whole site. `index` must hold the documents of `pages` (build it with
+ * `createDocumentIndex(pages.flatMap((p) => p.doc ?? []))`), so links and the graph agree.
+ */
+export function buildDocumentGraph(pages: readonly GraphPage[], index: DocumentIndex): DocumentGraph {
+  const state: GraphState = {
+    index,
+    citedBy: new Map(),
+    mentions: new Map(),
+    forward: new Map(),
+    inverse: new Map(),
+    successors: new Map(),
+    gaps: new Map(),
+    problems: [],
+  };
+  for (const page of pages) {
+    const file = page.file ?? pageKey(page.collection, page.id);
+    readBodyMentions(state, page, file);
+    checkCodeChoices(state, page, file);
+    readRelations(state, page, file);
+  }
+  state.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return {
+    citedBy: sortCitations(state),
+    mentions: state.mentions,
+    relations: mergeRelations(state),
+    replaced: findReplaced(state, pages),
+    gaps: sortGaps(state),
+    problems: state.problems,
+  };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -218,14 +218,253 @@ function issuerAt(s: string, pos: number): { issuer: string; end: number } | nul
 }
 
 /** A mention in prepared-text offsets, before mapping back. */
+/** A mention as found in the prepared string, before its offsets are mapped back to the input. */
 interface RawMention {
+  /** Start in the prepared string. */
   ns: number;
+  /** End in the prepared string. */
   ne: number;
   code: DocumentCode | null;
   short?: ShortCode;
   typeHint?: DocumentType;
   date?: string;
   resolvedBy: MentionResolution;
+}
+
+/** A bare number after a type word ("Nghị quyết số 21"), where it starts and ends. */
+interface ShortNumber {
+  ns: number;
+  ne: number;
+  number: string;
+}
+
+/**
+ * The codes a page has named so far, by number and abbreviation, so a later short mention ("Nghị
+ * quyết số 21") settles to the one code it can mean.
+ */
+class SeenCodes {
+  readonly #slots = new Map<string, Map<string, DocumentCode>>();
+
+  /** Remembers a code written (or settled) on the page. */
+  remember(code: DocumentCode): void {
+    const slot = `${numberKey(code.number)}|${spellingKey(code.abbr)}`;
+    let codes = this.#slots.get(slot);
+    if (codes === undefined) {
+      codes = new Map();
+      this.#slots.set(slot, codes);
+    }
+    codes.set(codeKey(code), code);
+  }
+
+  /**
+   * Settles a short mention: a Party type with one abbreviation and a Party issuer phrase spells the
+   * whole code; otherwise the one code seen with this number and one of the type's abbreviations
+   * (and the phrase's issuer, if any). Anything else stays unresolved rather than guessed.
+   */
+  resolveShort(
+    number: string,
+    type: DocumentType,
+    issuer: string | undefined,
+  ): { code: DocumentCode | null; resolvedBy: MentionResolution } {
+    const abbrs = documentTypeAbbreviations(type);
+    const only = abbrs.length === 1 ? abbrs[0] : undefined;
+    if (
+      issuer !== undefined &&
+      only !== undefined &&
+      DOCUMENT_TYPES[type].system === 'party' &&
+      PARTY_ISSUERS.has(spellingKey(issuer))
+    ) {
+      return { code: makeCode('party', number, only, issuer), resolvedBy: 'issuer-phrase' };
+    }
+    const found = new Map<string, DocumentCode>();
+    for (const abbr of abbrs) {
+      for (const [key, code] of this.#slots.get(`${numberKey(number)}|${spellingKey(abbr)}`) ?? []) {
+        if (issuer === undefined || spellingKey(code.issuer) === spellingKey(issuer)) found.set(key, code);
+      }
+    }
+    const [first] = found.values();
+    return found.size === 1 && first !== undefined
+      ? { code: first, resolvedBy: 'context' }
+      : { code: null, resolvedBy: 'unresolved' };
+  }
+}
+
+/**
+ * Reads the numbers after a type word: shorts joined by list separators ("số 18, 19 và 20"),
+ * stopping at a written code whose suffix they share ("18, 19-NQ/TW").
+ */
+function readNumberRun(
+  s: string,
+  typeStart: number,
+  numPos: number,
+): { shorts: ShortNumber[]; full: CodeMatch | null; fullStart: number } {
+  const shorts: ShortNumber[] = [];
+  let cur = numPos;
+  for (;;) {
+    const full = matchCodeAt(s, cur, true);
+    if (full !== null) return { shorts, full, fullStart: cur };
+    DIGITS.lastIndex = cur;
+    const digits = DIGITS.exec(s)?.[0] ?? '';
+    const numEnd = cur + digits.length;
+    GLUED.lastIndex = numEnd;
+    if (digits.length === 0 || digits.length > 5 || GLUED.test(s)) break;
+    // The first short mention starts at its type word, so the link covers "Nghị quyết số 21".
+    shorts.push({ ns: shorts.length === 0 ? typeStart : cur, ne: numEnd, number: digits });
+    LIST_SEP.lastIndex = numEnd;
+    const sep = LIST_SEP.exec(s);
+    if (sep === null) break;
+    cur = numEnd + sep[0].length;
+  }
+  return { shorts, full: null, fullStart: numPos };
+}
+
+/** Without "số", a bare year or a count ("Kế hoạch 2023", "Kế hoạch 5 năm") is no mention. */
+function shortsAreMentions(
+  s: string,
+  shorts: readonly ShortNumber[],
+  hasSo: boolean,
+  hasFull: boolean,
+): boolean {
+  const last = shorts[shorts.length - 1];
+  if (last === undefined) return false;
+  if (hasSo || hasFull) return true;
+  SAFE_AFTER.lastIndex = last.ne;
+  return !YEAR_LIKE.test(shorts[0]?.number ?? '') && SAFE_AFTER.test(s);
+}
+
+/** "Nghị quyết số 18, 19-NQ/TW": each short number takes the written code's abbreviation and issuer. */
+function listSharingCode(shorts: readonly ShortNumber[], full: CodeMatch, type: DocumentType): RawMention[] {
+  return shorts.map((sh) => {
+    const code = withNumber(full.code, sh.number);
+    return {
+      ns: sh.ns,
+      ne: sh.ne,
+      code,
+      short: { number: sh.number, abbr: code.abbr, issuer: code.issuer },
+      typeHint: type,
+      resolvedBy: 'list',
+    };
+  });
+}
+
+/**
+ * Short mentions with no written code after them: each settled by an issuer phrase ("Chỉ thị 35 của
+ * Bộ Chính trị") or the page's context; a date after the last one ("ngày 18/1/2019") is kept.
+ * Returns the mentions and where reading stopped.
+ */
+function shortsOnTheirOwn(
+  s: string,
+  shorts: readonly ShortNumber[],
+  type: DocumentType,
+  seen: SeenCodes,
+): { found: RawMention[]; end: number } {
+  const last = shorts[shorts.length - 1] as ShortNumber;
+  let after = last.ne;
+  const dated = dateAt(s, after);
+  if (dated !== null) after = dated.end;
+  const phrase = issuerAt(s, after);
+  const abbr = documentTypeAbbreviations(type)[0] ?? '';
+  const found = shorts.map((sh): RawMention => {
+    const { code, resolvedBy } = seen.resolveShort(sh.number, type, phrase?.issuer);
+    const short: ShortCode =
+      phrase === null ? { number: sh.number, abbr } : { number: sh.number, abbr, issuer: phrase.issuer };
+    const mention: RawMention = { ns: sh.ns, ne: sh.ne, code, short, typeHint: type, resolvedBy };
+    if (sh === last && dated !== null) mention.date = dated.date;
+    if (code !== null) seen.remember(code);
+    return mention;
+  });
+  return { found, end: dated !== null ? after : last.ne };
+}
+
+/** A written code with the date that may follow it ("21-NQ/TW ngày 16/6/2022"), and where it ends. */
+function writtenCode(s: string, start: number, hit: CodeMatch): { mention: RawMention; end: number } {
+  const mention: RawMention = { ns: start, ne: hit.end, code: hit.code, resolvedBy: 'full' };
+  const dated = dateAt(s, hit.end);
+  if (dated === null) return { mention, end: hit.end };
+  mention.date = dated.date;
+  return { mention, end: dated.end };
+}
+
+/**
+ * Everything after one type word: its short numbers, then the written code that may end them.
+ * Returns the mentions and where reading stopped.
+ */
+function readAfterTypeWord(
+  s: string,
+  typeStart: number,
+  type: DocumentType,
+  hasSo: boolean,
+  numPos: number,
+  seen: SeenCodes,
+): { found: RawMention[]; end: number } {
+  const { shorts, full, fullStart } = readNumberRun(s, typeStart, numPos);
+  const found: RawMention[] = [];
+  let end = numPos;
+  const last = shorts[shorts.length - 1];
+  if (last !== undefined && shortsAreMentions(s, shorts, hasSo, full !== null)) {
+    if (full !== null && abbrFits(type, full.code.abbr)) {
+      const list = listSharingCode(shorts, full, type);
+      for (const mention of list) if (mention.code !== null) seen.remember(mention.code);
+      found.push(...list);
+    } else {
+      const own = full === null ? shortsOnTheirOwn(s, shorts, type, seen) : undefined;
+      if (own !== undefined) {
+        found.push(...own.found);
+        end = own.end;
+      } else {
+        // A written code of another type ends the run ("Kết luận số 21, 19-NQ/TW"): the shorts stay
+        // unresolved, with no date or issuer read after them.
+        const abbr = documentTypeAbbreviations(type)[0] ?? '';
+        for (const sh of shorts) {
+          const { code, resolvedBy } = seen.resolveShort(sh.number, type, undefined);
+          found.push({
+            ns: sh.ns,
+            ne: sh.ne,
+            code,
+            short: { number: sh.number, abbr },
+            typeHint: type,
+            resolvedBy,
+          });
+          if (code !== null) seen.remember(code);
+        }
+        end = last.ne;
+      }
+    }
+    end = Math.max(end, last.ne);
+  }
+  if (full !== null) {
+    const written = writtenCode(s, fullStart, full);
+    // "Kết luận số 21, 19-NQ/TW": a code that ends a list of another type is not of that type.
+    if (shorts.length === 0 || abbrFits(type, full.code.abbr)) written.mention.typeHint = type;
+    found.push(written.mention);
+    seen.remember(full.code);
+    end = written.end;
+  }
+  return { found, end };
+}
+
+/** Maps mentions found in the prepared string back to offsets and text of the input as given. */
+function toMentions(
+  text: string,
+  raw: readonly RawMention[],
+  prepared: ReturnType<typeof prepare>,
+): CodeMention[] {
+  const { starts, ends } = prepared;
+  return raw.map((r) => {
+    const start = starts === null ? r.ns : (starts[r.ns] ?? r.ns);
+    const end = ends === null ? r.ne : (ends[r.ne - 1] ?? r.ne);
+    const out: CodeMention = {
+      start,
+      end,
+      text: text.slice(start, end),
+      code: r.code,
+      resolvedBy: r.resolvedBy,
+    };
+    if (r.short !== undefined) out.short = r.short;
+    if (r.typeHint !== undefined) out.typeHint = r.typeHint;
+    if (r.date !== undefined) out.date = r.date;
+    return out;
+  });
 }
 
 /**
@@ -238,152 +477,19 @@ interface RawMention {
  * mention that the date and issuer look-ups read.
  */
 export function createMentionScanner(options: MentionScannerOptions = {}): MentionScanner {
-  /** Codes seen, by "number key|abbr key", to settle short mentions. */
-  const seen = new Map<string, Map<string, DocumentCode>>();
-  let pendingType: DocumentType | undefined;
-
-  const remember = (code: DocumentCode): void => {
-    const slot = `${numberKey(code.number)}|${spellingKey(code.abbr)}`;
-    let codes = seen.get(slot);
-    if (codes === undefined) {
-      codes = new Map();
-      seen.set(slot, codes);
-    }
-    codes.set(codeKey(code), code);
-  };
-  for (const k of options.known ?? []) {
-    const code = typeof k === 'string' ? parseCode(k) : k;
-    if (code !== null) remember(code);
+  const seen = new SeenCodes();
+  for (const known of options.known ?? []) {
+    const code = typeof known === 'string' ? parseCode(known) : known;
+    if (code !== null) seen.remember(code);
   }
-
-  const resolveShort = (
-    number: string,
-    type: DocumentType,
-    issuer: string | undefined,
-  ): { code: DocumentCode | null; resolvedBy: MentionResolution } => {
-    const abbrs = documentTypeAbbreviations(type);
-    const only = abbrs.length === 1 ? abbrs[0] : undefined;
-    // A Party type with one abbreviation and a Party issuer spells out the whole code.
-    if (
-      issuer !== undefined &&
-      only !== undefined &&
-      DOCUMENT_TYPES[type].system === 'party' &&
-      PARTY_ISSUERS.has(spellingKey(issuer))
-    ) {
-      return { code: makeCode('party', number, only, issuer), resolvedBy: 'issuer-phrase' };
-    }
-    const found = new Map<string, DocumentCode>();
-    for (const a of abbrs) {
-      for (const [key, code] of seen.get(`${numberKey(number)}|${spellingKey(a)}`) ?? []) {
-        if (issuer === undefined || spellingKey(code.issuer) === spellingKey(issuer)) found.set(key, code);
-      }
-    }
-    const [first] = found.values();
-    return found.size === 1 && first !== undefined
-      ? { code: first, resolvedBy: 'context' }
-      : { code: null, resolvedBy: 'unresolved' };
-  };
-
-  /**
-   * Reads the numbers after a type word: shorts joined by list separators, maybe ending in a
-   * written code whose suffix they share. Returns the mentions and where reading stopped.
-   */
-  const readRun = (
-    s: string,
-    typeStart: number,
-    type: DocumentType,
-    hasSo: boolean,
-    numPos: number,
-  ): { found: RawMention[]; end: number } => {
-    const shorts: Array<{ ns: number; ne: number; number: string }> = [];
-    let full: CodeMatch | null = null;
-    let fullStart = numPos;
-    let cur = numPos;
-    for (;;) {
-      full = matchCodeAt(s, cur, true);
-      if (full !== null) {
-        fullStart = cur;
-        break;
-      }
-      DIGITS.lastIndex = cur;
-      const digits = DIGITS.exec(s)?.[0] ?? '';
-      const numEnd = cur + digits.length;
-      GLUED.lastIndex = numEnd;
-      if (digits.length === 0 || digits.length > 5 || GLUED.test(s)) break;
-      shorts.push({ ns: shorts.length === 0 ? typeStart : cur, ne: numEnd, number: digits });
-      LIST_SEP.lastIndex = numEnd;
-      const sep = LIST_SEP.exec(s);
-      if (sep === null) break;
-      cur = numEnd + sep[0].length;
-    }
-
-    const found: RawMention[] = [];
-    let end = numPos;
-    const last = shorts[shorts.length - 1];
-    let keepShorts = last !== undefined;
-    if (last !== undefined && !hasSo && full === null) {
-      // Without "số" a bare year or a count ("Kế hoạch 2023", "Kế hoạch 5 năm") is no mention.
-      SAFE_AFTER.lastIndex = last.ne;
-      keepShorts = !YEAR_LIKE.test(shorts[0]?.number ?? '') && SAFE_AFTER.test(s);
-    }
-    if (keepShorts && last !== undefined) {
-      if (full !== null && abbrFits(type, full.code.abbr)) {
-        for (const sh of shorts) {
-          const code = withNumber(full.code, sh.number);
-          found.push({
-            ns: sh.ns,
-            ne: sh.ne,
-            code,
-            short: { number: sh.number, abbr: code.abbr, issuer: code.issuer },
-            typeHint: type,
-            resolvedBy: 'list',
-          });
-          remember(code);
-        }
-      } else {
-        let after = last.ne;
-        let date: string | undefined;
-        const d = full === null ? dateAt(s, after) : null;
-        if (d !== null) {
-          date = d.date;
-          after = d.end;
-        }
-        const phrase = full === null ? issuerAt(s, after) : null;
-        const abbr = documentTypeAbbreviations(type)[0] ?? '';
-        for (const sh of shorts) {
-          const { code, resolvedBy } = resolveShort(sh.number, type, phrase?.issuer);
-          const short: ShortCode =
-            phrase === null
-              ? { number: sh.number, abbr }
-              : { number: sh.number, abbr, issuer: phrase.issuer };
-          const mention: RawMention = { ns: sh.ns, ne: sh.ne, code, short, typeHint: type, resolvedBy };
-          if (sh === last && date !== undefined) mention.date = date;
-          found.push(mention);
-          if (code !== null) remember(code);
-        }
-        end = date !== undefined ? after : last.ne;
-      }
-      end = Math.max(end, last.ne);
-    }
-    if (full !== null) {
-      const mention: RawMention = { ns: fullStart, ne: full.end, code: full.code, resolvedBy: 'full' };
-      // "Kết luận số 21, 19-NQ/TW": a code that ends a list of another type is not of that type.
-      if (shorts.length === 0 || abbrFits(type, full.code.abbr)) mention.typeHint = type;
-      end = full.end;
-      const d = dateAt(s, full.end);
-      if (d !== null) {
-        mention.date = d.date;
-        end = d.end;
-      }
-      found.push(mention);
-      remember(full.code);
-    }
-    return { found, end };
-  };
+  // A text node that ends with a type word ("… theo Nghị quyết") hands it to the next node, which
+  // may start with the code (the code sits in a link or emphasis of its own).
+  let pendingType: DocumentType | undefined;
 
   return {
     scan(text: string): CodeMention[] {
-      const { s, starts, ends } = prepare(text);
+      const prepared = prepare(text);
+      const { s } = prepared;
       // Every mention has a number ("21-NQ/TW", "Nghị quyết số 21"), and most text nodes of a page
       // have none: skip the candidate search, keeping only the type word the text may end with.
       if (!HAS_DIGIT.test(s)) {
@@ -392,18 +498,19 @@ export function createMentionScanner(options: MentionScannerOptions = {}): Menti
       }
       const raw: RawMention[] = [];
       const carriedType = pendingType;
+      // The end and type of the last mention, for a written code that continues its list.
       let chainEnd = -1;
       let chainType: DocumentType | undefined;
 
       CANDIDATE.lastIndex = 0;
       for (let m = CANDIDATE.exec(s); m !== null; m = CANDIDATE.exec(s)) {
-        if (m[1] !== undefined) continue;
+        if (m[1] !== undefined) continue; // a URL, skipped whole
         const matchEnd = m.index + m[0].length;
         const word = m[2];
         if (word !== undefined) {
           const type = typeOfWord(word);
           if (type === undefined) continue;
-          const run = readRun(s, m.index, type, m[3] !== undefined, matchEnd);
+          const run = readAfterTypeWord(s, m.index, type, m[3] !== undefined, matchEnd, seen);
           if (run.found.length > 0) {
             raw.push(...run.found);
             chainEnd = run.end;
@@ -414,7 +521,7 @@ export function createMentionScanner(options: MentionScannerOptions = {}): Menti
         }
         const hit = matchCodeAt(s, m.index, true);
         if (hit === null) continue;
-        const mention: RawMention = { ns: m.index, ne: hit.end, code: hit.code, resolvedBy: 'full' };
+        const { mention, end } = writtenCode(s, m.index, hit);
         // A written code continuing a list ("Nghị quyết số 18-NQ/TW, 19-NQ/TW") keeps the list's type.
         LIST_GAP.lastIndex = chainEnd;
         if (
@@ -427,36 +534,15 @@ export function createMentionScanner(options: MentionScannerOptions = {}): Menti
         } else if (carriedType !== undefined && raw.length === 0 && s.slice(0, m.index).trim() === '') {
           mention.typeHint = carriedType;
         }
-        let end = hit.end;
-        const d = dateAt(s, hit.end);
-        if (d !== null) {
-          mention.date = d.date;
-          end = d.end;
-        }
         raw.push(mention);
-        remember(hit.code);
+        seen.remember(hit.code);
         chainEnd = end;
         chainType = mention.typeHint;
         CANDIDATE.lastIndex = end;
       }
 
       pendingType = typeAtEnd(s);
-
-      return raw.map((r) => {
-        const start = starts === null ? r.ns : (starts[r.ns] ?? r.ns);
-        const end = ends === null ? r.ne : (ends[r.ne - 1] ?? r.ne);
-        const out: CodeMention = {
-          start,
-          end,
-          text: text.slice(start, end),
-          code: r.code,
-          resolvedBy: r.resolvedBy,
-        };
-        if (r.short !== undefined) out.short = r.short;
-        if (r.typeHint !== undefined) out.typeHint = r.typeHint;
-        if (r.date !== undefined) out.date = r.date;
-        return out;
-      });
+      return toMentions(text, raw, prepared);
     },
   };
 }
