@@ -15,7 +15,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { readFrontmatters } from '../content/content-files-fs.ts';
-import { DOCUMENTS_DIR, NEWS_DIR } from '../content/paths.ts';
+import { DOCUMENTS_DIR, NEWS_DIR, SOURCES_DIR, sourceTextPath } from '../content/paths.ts';
 import type { Taxonomies } from '../content/taxonomy.ts';
 import { readTaxonomies } from '../content/taxonomy-fs.ts';
 import { createDocumentIndex, type DocumentIndex, knownDocumentFrom } from '../graph/document-registry.ts';
@@ -28,7 +28,6 @@ import {
   type ImportSource,
   looksLikeDocument,
   type NewsFacts,
-  sourceTextPath,
 } from './import-page.ts';
 import { blocksFromHtml, blocksFromLines, type SourceBlock } from './markdown-body.ts';
 import { textLines } from './raw-text.ts';
@@ -81,7 +80,7 @@ export async function importPage(options: ImportOptions): Promise<ImportResult> 
   for (const target of [pagePath, sourcePath]) {
     if (fs.existsSync(target)) {
       throw new ImportError(
-        `Đã có tệp ${target}: lệnh không ghi đè. Nếu muốn nhập lại, hãy đổi tên hoặc xóa tệp cũ (và bản gốc của nó trong ${path.join(options.contentRoot, 'nguon')}) rồi chạy lại.`,
+        `Đã có tệp ${target}: lệnh không ghi đè. Nếu muốn nhập lại, hãy đổi tên hoặc xóa tệp cũ (và bản gốc của nó trong ${path.join(options.contentRoot, SOURCES_DIR)}) rồi chạy lại.`,
       );
     }
   }

@@ -6,6 +6,7 @@
  */
 import { formatDate } from '../content/dates.ts';
 import { DOCUMENT_TYPES, type DocumentType, type EventKind } from '../content/document-types.ts';
+import { sourceTextPath } from '../content/paths.ts';
 import type { Taxonomies, TaxonomyEntry } from '../content/taxonomy.ts';
 import { foldVietnamese, slugify } from '../content/text.ts';
 import { codeKey } from '../graph/code-parser.ts';
@@ -215,11 +216,6 @@ function draftNote(
     'Chạy npm run check, rồi đổi "draft: true" thành "draft: false".',
     ...(checks.length > 0 ? ['', 'Cần xem lại:', ...checks.map((c) => `- ${c}`)] : []),
   ];
-}
-
-/** Where the source text of a page is kept, relative to the content directory. */
-export function sourceTextPath(folder: ImportKind, id: string): string {
-  return `nguon/${folder}/${id}.txt`;
 }
 
 /** The kept source: the blocks' text, one per line. */
