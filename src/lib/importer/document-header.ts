@@ -57,9 +57,12 @@ export interface DocumentHeader {
   consumed: ReadonlySet<number>;
 }
 
-/** "Số 21-NQ/TW", "Số: 21-NQ/TW", "số31-QĐ/TW", "…TRUNG ƯƠNG*Số 21-NQ/TW". */
+/**
+ * "Số 21-NQ/TW", "Số: 21-NQ/TW", "số31-QĐ/TW", "…TRUNG ƯƠNG*Số 21-NQ/TW": "Số" opens the line or
+ * follows the body's name in capitals, never a sentence ("Nghị quyết số 21-NQ/TW" cites a code).
+ */
 const CODE_LINE =
-  /(?<!\p{Ll})(?:Số|SỐ|số)\s*:?\s*(\d{1,5}\s*[-/]\s*[\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+){0,3})/u;
+  /^[^\p{Ll}]{0,80}?(?<!\p{Ll})(?:Số|SỐ|số)\s*:?\s*(\d{1,5}\s*[-/]\s*[\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+){0,3})/u;
 /** "Hà Nội, ngày 16 tháng 6 năm 2022", run together or not; also "ngày 16/6/2022". */
 const DATE_LINE =
   /ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*,?\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
