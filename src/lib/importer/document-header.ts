@@ -268,6 +268,9 @@ export function readDocumentHeader(input: readonly string[]): DocumentHeader | n
   while (at < lines.length && block.length < 6) {
     const line = lines[at] ?? '';
     if (line === '' || RULE.test(line) || (STRUCTURE_START.test(line) && !/^về\s/iu.test(line))) break;
+    // Once the title has begun, a line opening with a capital is the body's first sentence (a Word
+    // file has no blank line to end the title block), unless the title itself is in capitals.
+    if (block.some((l) => /^về\s/iu.test(l)) && /^\p{Lu}/u.test(line) && !isUpperCaseLine(line)) break;
     block.push(line);
     consumed.add(at);
     at++;
@@ -295,26 +298,33 @@ export function readDocumentHeader(input: readonly string[]): DocumentHeader | n
     if (kind === 'TM') capacity = readableBody(m[2] ?? '');
     consumed.add(i);
     const roles: string[] = kind === 'TM' ? [] : [readableRole(m[2] ?? '')];
-    for (let j = i + 1; j < lines.length && j < i + 8; j++) {
+    // The lines under the capacity: role lines in capitals, "(Đã ký)", then the name, which is the
+    // last of them (a name may be in capitals too).
+    const entries: Array<{ at: number; line: string }> = [];
+    for (let j = i + 1; j < lines.length && entries.length < 5; j++) {
       const line = lines[j] ?? '';
       if (line === '' || SIGNED_MARK.test(line) || RULE.test(line)) {
         consumed.add(j);
         continue;
       }
-      const name = titleCaseName(line);
-      if (isPersonName(name) && !ROLE_BY_FOLD.has(foldVietnamese(line))) {
-        consumed.add(j);
-        signer = { name };
-        const role = roles.at(-1);
-        if (role !== undefined) signer.role = role;
-        break;
-      }
-      if (isUpperCaseLine(line)) {
-        roles.push(readableRole(line));
-        consumed.add(j);
-        continue;
-      }
-      break;
+      if (wordCount(line) > 6 || /[.:;,]$/u.test(line)) break;
+      entries.push({ at: j, line });
+    }
+    const last = entries.at(-1);
+    const name = last === undefined ? '' : titleCaseName(last.line);
+    if (
+      last !== undefined &&
+      entries.length >= 1 &&
+      isPersonName(name) &&
+      !ROLE_BY_FOLD.has(foldVietnamese(last.line))
+    ) {
+      for (const e of entries) consumed.add(e.at);
+      roles.push(...entries.slice(0, -1).map((e) => readableRole(e.line)));
+      signer = { name };
+      const role = roles.at(-1);
+      if (role !== undefined) signer.role = role;
+    } else {
+      for (const e of entries) if (isUpperCaseLine(e.line)) consumed.add(e.at);
     }
     break;
   }

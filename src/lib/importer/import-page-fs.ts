@@ -219,7 +219,10 @@ function readHtmlPage(html: string, file: string): ImportSource {
   const article = new Readability(document as unknown as Document).parse();
   const blocks = article?.content ? blocksFromHtml(article.content) : whole;
   const page: NonNullable<ImportSource['page']> = {};
-  const title = article?.title?.trim() || meta('meta[property="og:title"]');
+  // The article's own headline (its first heading) is better than the page's <title>, which
+  // usually ends with the outlet's name.
+  const headline = blocks[0]?.node?.type === 'heading' ? blocks.shift()?.text : undefined;
+  const title = headline || meta('meta[property="og:title"]') || article?.title?.trim();
   if (title) page.title = title;
   const published = meta('meta[property="article:published_time"]') ?? article?.publishedTime ?? undefined;
   const date =

@@ -309,7 +309,13 @@ function newsDraft(source: ImportSource, context: ImportContext): Draft {
         ? { comment: 'CHƯA RÕ: bài không ghi tên báo, đài. Hãy ghi tên cơ quan đăng bài.' }
         : {}),
     },
-    { key: 'author', value: author ?? undefined },
+    {
+      key: 'author',
+      value: author ?? undefined,
+      ...(article.author === null && article.creditAuthor !== null && author === article.creditAuthor
+        ? { comment: 'Tác giả lấy từ chú thích ảnh (người chụp ảnh): kiểm tra lại.' }
+        : {}),
+    },
     {
       key: 'locality',
       value: locality.id ?? undefined,
