@@ -3,16 +3,21 @@
  * `file:line  message`. Exits 1 if any is an error. Reads SO_TAY_CONTENT_DIR like the build.
  */
 import path from 'node:path';
-import { runChecks } from '../src/lib/checks/content-checks.ts';
+import { DEFAULT_CHECKS, runChecks } from '../src/lib/checks/content-checks.ts';
+import { checkSourceEcho } from '../src/lib/checks/source-echo.ts';
 import { ContentFileError } from '../src/lib/content/content-files.ts';
 import { readContentFiles } from '../src/lib/content/content-files-fs.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
+import { readSourceTexts } from '../src/lib/content/source-texts-fs.ts';
 import { TaxonomyError } from '../src/lib/content/taxonomy.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomy-fs.ts';
 
 const root = contentDir();
 try {
-  const problems = runChecks({ files: readContentFiles(root), taxonomies: readTaxonomies(root), root });
+  const problems = runChecks({ files: readContentFiles(root), taxonomies: readTaxonomies(root), root }, [
+    ...DEFAULT_CHECKS,
+    checkSourceEcho(readSourceTexts(root)),
+  ]);
   for (const p of problems) {
     const where = `${path.relative(process.cwd(), p.file)}:${p.line}`;
     console.log(`${p.severity === 'error' ? 'LỖI ' : 'CHÚ Ý'}  ${where}  ${p.message}`);

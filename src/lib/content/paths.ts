@@ -21,3 +21,15 @@ export const DATA_FILES = {
   topics: 'chu-de.yaml',
   localities: 'dia-phuong.yaml',
 } as const;
+/**
+ * Folder of the source texts the importer keeps beside its drafts (`nguon/tin/<id>.txt`,
+ * `nguon/van-ban/<id>.txt`): outside `tin/` and `van-ban/`, so the collections' loaders never read
+ * them and they are never published, but in the repository, so `npm run check` can compare a
+ * published page with the article it was written from.
+ */
+export const SOURCES_DIR = 'nguon';
+
+/** Where the source text of page `id` of a folder (`tin` or `van-ban`) is kept, relative to the content directory. */
+export function sourceTextPath(folder: typeof NEWS_DIR | typeof DOCUMENTS_DIR, id: string): string {
+  return `${SOURCES_DIR}/${folder}/${id}.txt`;
+}
