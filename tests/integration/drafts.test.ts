@@ -3,7 +3,7 @@
  * (scripts/build.ts: astro build, then the Pagefind index) must hold no trace of its two drafts,
  * while `astro dev` shows them marked "Bản nháp".
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { selectAll as cssAll } from 'css-select';
@@ -179,5 +179,38 @@ describe('npm run dev shows drafts, marked', () => {
       getAttributeValue(a, 'href'),
     );
     expect(links).toContain(DRAFT_DOC);
+  });
+});
+
+describe('npm run check checks drafts like any page and lists them', () => {
+  it('reports a draft that breaks the schema, and lists every draft with its line', () => {
+    // A copy of the fixture whose draft news item has an event kind the schema does not know.
+    const content = path.resolve('tests/.tmp/drafts-check');
+    fs.rmSync(content, { recursive: true, force: true });
+    fs.cpSync(fixture, content, { recursive: true });
+    const draftNews = path.join(content, 'tin/2025-02-14-hoi-nghi-ban-nhap.mdx');
+    fs.writeFileSync(
+      draftNews,
+      fs.readFileSync(draftNews, 'utf8').replace('eventKind: so-ket', 'eventKind: so-ket-sai'),
+    );
+
+    const r = spawnSync(process.execPath, ['scripts/check-content.ts'], {
+      env: childEnv({ SO_TAY_CONTENT_DIR: content }),
+      encoding: 'utf8',
+    });
+    const rel = (f: string) => path.relative(process.cwd(), path.join(content, f));
+    expect(r.status, r.stdout).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      new RegExp(
+        `^LỖI {3}${rel('tin/2025-02-14-hoi-nghi-ban-nhap.mdx').replace(/\./g, '\\.')}:6 {2}Trường eventKind`,
+      ),
+    );
+    expect(r.stdout).toContain(`Bản nháp: ${rel('van-ban/9041-nq-tw-2024.mdx')}:17\n`);
+    expect(r.stdout).toContain(`Bản nháp: ${rel('tin/2025-02-14-hoi-nghi-ban-nhap.mdx')}:13\n`);
+    // The published pages cite the draft document: a note, not an error.
+    expect(r.stdout).toMatch(
+      /CHÚ Ý {2}\S+2024-06-20-hoi-nghi-da-xuat-ban\.mdx:\d+ {2}9041-NQ\/TW mới là bản nháp/,
+    );
+    expect(r.stdout).toMatch(/Kiểm tra nội dung: 1 lỗi, 2 chú ý, 2 bản nháp/);
   });
 });
