@@ -13,6 +13,12 @@
 /** The mark on a draft page and on its rows in listings. */
 export const DRAFT_LABEL = 'Bản nháp';
 
+/**
+ * Marks what an editor still has to write in a new page (`npm run new` fills the fields no answer
+ * gives with it). `npm run check` reports it: a warning in a draft, an error in a published page.
+ */
+export const PLACEHOLDER = '[cần điền]';
+
 /** Set by the so-tay:drafts integration: `1` in `astro dev`, `0` in a build. */
 export const SHOW_DRAFTS_ENV = 'SO_TAY_SHOW_DRAFTS';
 
