@@ -10,7 +10,7 @@
 import { mdxToMdast } from 'satteri';
 import { expressionSentence, mdxSentence } from '../content/build-errors.ts';
 import { type ContentFile, lineOf } from '../content/content-files.ts';
-import { isDraft } from '../content/drafts.ts';
+import { isDraft, PLACEHOLDER } from '../content/drafts.ts';
 import { checkLocalities, type LocalityLike } from '../content/localities.ts';
 import type { Taxonomies } from '../content/taxonomy.ts';
 import { codeKey, parseCode } from '../graph/code-parser.ts';
@@ -234,6 +234,27 @@ function expressionsIn(node: MdxNode): { value: string; line: number }[] {
   return [...own, ...(node.children ?? []).flatMap(expressionsIn)];
 }
 
+/**
+ * What `npm run new` left to write ({@link PLACEHOLDER}): a warning while the page is a draft, an
+ * error once it is not, since it would be published with "[cần điền]" in it. Once per page, at the
+ * first place.
+ */
+export const checkPlaceholders: ContentCheck = ({ files }) =>
+  files.flatMap((f) => {
+    const at = f.raw.indexOf(PLACEHOLDER);
+    if (at === -1) return [];
+    const count = f.raw.split(PLACEHOLDER).length - 1;
+    const draft = isDraft(f.data);
+    return [
+      {
+        severity: draft ? ('warning' as const) : ('error' as const),
+        file: f.file,
+        line: lineOf(f.raw, at),
+        message: `Trang còn ${count} chỗ ${PLACEHOLDER} chưa điền${draft ? '' : ' mà không còn là bản nháp'}: thay bằng nội dung thật${draft ? ' trước khi xuất bản' : ', hoặc đặt lại draft: true'}.`,
+      },
+    ];
+  });
+
 /** Drafts among the pages, each with the line of its `draft:` field, for the check to list. */
 export function draftsOf(files: readonly ContentFile[]): { file: string; line: number }[] {
   return files
@@ -248,6 +269,7 @@ export const DEFAULT_CHECKS: ContentCheck[] = [
   checkSourceUrls,
   checkLocalityData,
   checkMdxSyntax,
+  checkPlaceholders,
   checkDocumentMentions,
 ];
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocumentMentions, checkMdxSyntax, draftsOf } from '../../../src/lib/checks/content-checks.ts';
+import {
+  checkDocumentMentions,
+  checkMdxSyntax,
+  checkPlaceholders,
+  draftsOf,
+} from '../../../src/lib/checks/content-checks.ts';
 import { type ContentFile, parseContentText } from '../../../src/lib/content/content-files.ts';
 
 const ctx = (files: ContentFile[]) => ({ files, taxonomies: {} as never, root: '/c' });
@@ -92,5 +97,28 @@ describe('drafts in the check', () => {
         message: expect.stringContaining('9099-CT/TW chưa có trong Sổ tay'),
       },
     ]);
+  });
+});
+
+describe('what npm run new left to write', () => {
+  const body = 'Nội dung.\n\n[cần điền] Tóm tắt.';
+  it('is a warning in a draft and an error once the page is published', () => {
+    const draft = news('a', '2024-01-01', body, '\nsummary: "[cần điền] Tóm tắt"\ndraft: true');
+    const published = news('b', '2024-01-01', body, '\nsummary: "[cần điền] Tóm tắt"');
+    expect(checkPlaceholders(ctx([draft, published]))).toEqual([
+      {
+        severity: 'warning',
+        file: draft.file,
+        line: 4,
+        message: expect.stringMatching(/^Trang còn 2 chỗ \[cần điền\] chưa điền/),
+      },
+      {
+        severity: 'error',
+        file: published.file,
+        line: 4,
+        message: expect.stringContaining('không còn là bản nháp'),
+      },
+    ]);
+    expect(checkPlaceholders(ctx([news('c', '2024-01-01', 'Đã viết xong.')]))).toEqual([]);
   });
 });
