@@ -93,7 +93,9 @@ async function main(): Promise<number> {
   }
   for (const d of drafts) console.log(`Bản nháp: ${displayPath(d.file)}:${d.line}`);
   if (verbose) console.log(run.output);
-  else if (run.status !== 0) {
+  else if (run.status === 0 && /^- [1-9]\d* (?:warnings?|hints?)$/m.test(run.output)) {
+    console.log(`astro check có cảnh báo về mã nguồn: xem ${ASTRO_LOG} (hoặc chạy lại với --verbose).`);
+  } else if (run.status !== 0) {
     console.log(`\nastro check báo lỗi (toàn bộ ở ${ASTRO_LOG}, hoặc chạy lại với --verbose):`);
     console.log(withoutNoise(heldOutput(run.output)));
   }
