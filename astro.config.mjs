@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { draftsIntegration } from './src/integrations/drafts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { markdownProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
@@ -35,7 +36,8 @@ export default defineConfig({
     processor: satteri(markdownProcessorOptions({ base })),
   },
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.
-  integrations: [mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],
+  // draftsIntegration first: it decides, by the command, whether drafts are shown (only in dev).
+  integrations: [draftsIntegration(), mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -164,6 +164,11 @@ const documents = defineCollection({
       updated: partialDate.optional(),
       /** Explicit choices for codes shared by several documents. */
       codeChoices,
+      /**
+       * Bản nháp: shown by `npm run dev` with a "Bản nháp" mark, left out of `npm run build` (no
+       * page, listing, feed, sitemap or search entry, and no link to it from published pages).
+       */
+      draft: z.boolean().default(false),
     })
     .superRefine((doc, ctx) => {
       // The code's letters must fit the type: "21-NQ/TW" cannot be a Chỉ thị.
@@ -205,6 +210,11 @@ const news = defineCollection({
     updated: partialDate.optional(),
     /** Explicit choices for codes shared by several documents. */
     codeChoices,
+    /**
+     * Bản nháp: shown by `npm run dev` with a "Bản nháp" mark, left out of `npm run build` (no
+     * page, listing, feed, sitemap or search entry, and no link to it from published pages).
+     */
+    draft: z.boolean().default(false),
   }),
 });
 

@@ -6,6 +6,7 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import path from 'node:path';
 import { newestFirst } from '../lib/content/catalog.ts';
 import { formatDate, formatTimestamp } from '../lib/content/dates.ts';
+import { draftsShown, visibleEntries } from '../lib/content/drafts.ts';
 import { lastCommitDates } from '../lib/content/git-dates-fs.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { labelMap } from '../lib/content/taxonomy.ts';
@@ -38,9 +39,11 @@ export function loadCatalog(): Promise<Catalog> {
 }
 
 async function build(): Promise<Catalog> {
+  // Drafts only in `astro dev`: a build never sees them, so no route, listing or graph can.
+  const showDrafts = draftsShown(process.env);
   const [documents, news, issuers, topics, localities] = await Promise.all([
-    getCollection('documents'),
-    getCollection('news'),
+    getCollection('documents').then((list) => visibleEntries(list, showDrafts)),
+    getCollection('news').then((list) => visibleEntries(list, showDrafts)),
     getCollection('issuers'),
     getCollection('topics'),
     getCollection('localities'),

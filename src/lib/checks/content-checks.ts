@@ -7,11 +7,19 @@
  * of which they may import; nothing imports them but `scripts/check-content.ts`.
  */
 
+import { mdxToMdast } from 'satteri';
+import { expressionSentence, mdxSentence } from '../content/build-errors.ts';
 import { type ContentFile, lineOf } from '../content/content-files.ts';
+import { isDraft, PLACEHOLDER } from '../content/drafts.ts';
 import { checkLocalities, type LocalityLike } from '../content/localities.ts';
 import type { Taxonomies } from '../content/taxonomy.ts';
-import { parseCode } from '../graph/code-parser.ts';
-import { buildDocumentGraph, graphPageFrom } from '../graph/document-graph.ts';
+import { codeKey, parseCode } from '../graph/code-parser.ts';
+import {
+  buildDocumentGraph,
+  type GraphPage,
+  type GraphProblem,
+  graphPageFrom,
+} from '../graph/document-graph.ts';
 import { createDocumentIndex, documentId } from '../graph/document-registry.ts';
 
 /** One finding. `error` fails `npm run check`; `warning` is printed only. */
@@ -116,6 +124,10 @@ function keyLine(raw: string, key: string): number | undefined {
  * is a warning (it is listed on the "Văn bản còn thiếu" page); a shared code that neither a written
  * date, `codeChoices` nor the page date settles is an error, as is a relation or choice that points at
  * nothing. Each problem names the code, the file and the line.
+ *
+ * Published pages are checked as the build renders them, among published pages only, since a draft
+ * is not on the built site; a mention of a draft's code is then told as such. Drafts are checked as
+ * `npm run dev` shows them, among all pages.
  */
 export const checkDocumentMentions: ContentCheck = ({ files }) => {
   const pages = files.map((f) => {
@@ -134,9 +146,121 @@ export const checkDocumentMentions: ContentCheck = ({ files }) => {
       fieldLines,
     });
   });
-  const graph = buildDocumentGraph(pages, createDocumentIndex(pages.flatMap((p) => p.doc ?? [])));
-  return graph.problems.map(({ severity, file, line, message }) => ({ severity, file, line, message }));
+  const graphOf = (list: typeof pages) =>
+    buildDocumentGraph(list, createDocumentIndex(list.flatMap((p) => p.doc ?? [])));
+  const drafts = new Set(files.filter((f) => isDraft(f.data)).map((f) => f.file));
+  const published = pages.filter((p) => !drafts.has(p.file ?? ''));
+  const draftNote = draftMentionNote(
+    pages.filter((p) => drafts.has(p.file ?? '')),
+    published,
+  );
+  const problems = graphOf(published).problems.map(draftNote);
+  if (drafts.size > 0) problems.push(...graphOf(pages).problems.filter((p) => drafts.has(p.file)));
+  return problems.map(({ severity, file, line, message }) => ({ severity, file, line, message }));
 };
+
+/**
+ * Rewrites a published page's problem about a code that only a draft carries: the mention is not a
+ * link because that document is not published yet, which is a note for the editor, not an error.
+ */
+function draftMentionNote(
+  draftPages: readonly GraphPage[],
+  publishedPages: readonly GraphPage[],
+): (p: GraphProblem) => GraphProblem {
+  const draftByKey = new Map(draftPages.flatMap((p) => (p.doc ? [[codeKey(p.doc.code), p] as const] : [])));
+  const publishedKeys = new Set(publishedPages.flatMap((p) => (p.doc ? [codeKey(p.doc.code)] : [])));
+  return (problem) => {
+    const draft = draftByKey.get(codeKey(problem.code));
+    if (draft === undefined) return problem;
+    const where = `${draft.collection === 'documents' ? 'van-ban' : 'tin'}/${draft.id}.mdx`;
+    if (publishedKeys.has(codeKey(problem.code))) {
+      return {
+        ...problem,
+        message: `${problem.message} (Văn bản ${problem.code} trong ${where} còn là bản nháp.)`,
+      };
+    }
+    return {
+      ...problem,
+      severity: 'warning',
+      message: `${problem.code} mới là bản nháp (${where}) nên trang đã xuất bản này chưa liên kết tới nó; liên kết sẽ có khi bản nháp được xuất bản (xóa dòng draft: true).`,
+    };
+  };
+}
+
+/**
+ * MDX that the build could not compile, found with the build's own parser (Sätteri's): a stray `{`
+ * or `<`, an unclosed tag, an HTML comment. Text in braces that parses (`{hoiNghi}`) is an expression
+ * MDX would evaluate, which stops the build when the name is unknown: also an error, unless it is a
+ * comment in braces or a string `{" "}`. Only bodies with `{`, `<` or a line starting with
+ * `import`/`export` are parsed, since nothing else can fail.
+ */
+export const checkMdxSyntax: ContentCheck = ({ files }) =>
+  files.flatMap((f) => {
+    if (!/[{<]|^(?:import|export)\b/m.test(f.body)) return [];
+    // Blank lines in place of the frontmatter, so the parser's lines are the file's.
+    const source = '\n'.repeat(f.bodyLine - 1) + f.body;
+    let tree: MdxNode;
+    try {
+      tree = mdxToMdast(source) as MdxNode;
+    } catch (err) {
+      const message = (err as Error).message;
+      const line = Number(/^(\d+):\d+:/.exec(message)?.[1] ?? f.bodyLine);
+      return [{ severity: 'error' as const, file: f.file, line, message: mdxSentence(message) }];
+    }
+    return expressionsIn(tree)
+      .filter((e) => !/^\s*(?:\/\*[\s\S]*\*\/|"[^"]*"|'[^']*')?\s*$/.test(e.value))
+      .map((e) => ({
+        severity: 'error' as const,
+        file: f.file,
+        line: e.line,
+        message: expressionSentence(e.value.trim()),
+      }));
+  });
+
+/** The parts of Sätteri's mdast read here. */
+interface MdxNode {
+  type: string;
+  value?: string;
+  position?: { start: { line: number } };
+  children?: MdxNode[];
+}
+
+/** `…` expressions of an MDX tree, in reading order. */
+function expressionsIn(node: MdxNode): { value: string; line: number }[] {
+  const own =
+    (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') && node.value !== undefined
+      ? [{ value: node.value, line: node.position?.start.line ?? 1 }]
+      : [];
+  return [...own, ...(node.children ?? []).flatMap(expressionsIn)];
+}
+
+/**
+ * What `npm run new` left to write ({@link PLACEHOLDER}): a warning while the page is a draft, an
+ * error once it is not, since it would be published with "[cần điền]" in it. Once per page, at the
+ * first place.
+ */
+export const checkPlaceholders: ContentCheck = ({ files }) =>
+  files.flatMap((f) => {
+    const at = f.raw.indexOf(PLACEHOLDER);
+    if (at === -1) return [];
+    const count = f.raw.split(PLACEHOLDER).length - 1;
+    const draft = isDraft(f.data);
+    return [
+      {
+        severity: draft ? ('warning' as const) : ('error' as const),
+        file: f.file,
+        line: lineOf(f.raw, at),
+        message: `Trang còn ${count} chỗ ${PLACEHOLDER} chưa điền${draft ? '' : ' mà không còn là bản nháp'}: thay bằng nội dung thật${draft ? ' trước khi xuất bản' : ', hoặc đặt lại draft: true'}.`,
+      },
+    ];
+  });
+
+/** Drafts among the pages, each with the line of its `draft:` field, for the check to list. */
+export function draftsOf(files: readonly ContentFile[]): { file: string; line: number }[] {
+  return files
+    .filter((f) => isDraft(f.data))
+    .map((f) => ({ file: f.file, line: keyLine(f.raw, 'draft') ?? 1 }));
+}
 
 /** The default set of checks, in the order they are reported. */
 export const DEFAULT_CHECKS: ContentCheck[] = [
@@ -144,6 +268,8 @@ export const DEFAULT_CHECKS: ContentCheck[] = [
   checkDocumentFileNames,
   checkSourceUrls,
   checkLocalityData,
+  checkMdxSyntax,
+  checkPlaceholders,
   checkDocumentMentions,
 ];
 

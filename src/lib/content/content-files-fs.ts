@@ -4,7 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
-import { type ContentFile, FRONTMATTER, type PageFrontmatter, parseContentText } from './content-files.ts';
+import {
+  type ContentFile,
+  ContentFileError,
+  FRONTMATTER,
+  type PageFrontmatter,
+  parseContentText,
+} from './content-files.ts';
 import { DOCUMENTS_DIR, NEWS_DIR } from './paths.ts';
 
 /** Where a content page is: its file, path relative to the content directory, collection and id. */
@@ -47,6 +53,28 @@ export function readContentFiles(root: string): ContentFile[] {
     const raw = fs.readFileSync(p.file, 'utf8');
     return { ...p, raw, ...parseContentText(p.file, raw) };
   });
+}
+
+/**
+ * Like {@link readContentFiles}, but a page whose frontmatter cannot be read does not stop the
+ * reading: it is returned among `unreadable`, so `npm run check` reports every such page at once.
+ */
+export function readContentFilesTolerant(root: string): {
+  files: ContentFile[];
+  unreadable: ContentFileError[];
+} {
+  const files: ContentFile[] = [];
+  const unreadable: ContentFileError[] = [];
+  for (const p of contentPaths(root)) {
+    const raw = fs.readFileSync(p.file, 'utf8');
+    try {
+      files.push({ ...p, raw, ...parseContentText(p.file, raw) });
+    } catch (err) {
+      if (!(err instanceof ContentFileError)) throw err;
+      unreadable.push(err);
+    }
+  }
+  return { files, unreadable };
 }
 
 /**

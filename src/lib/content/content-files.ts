@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 
 /**
  * Content pages (MDX with YAML frontmatter) read outside Astro, for the content checks, the linking
@@ -54,8 +54,13 @@ export function parseContentText(
   const doc = parseDocument(m[1] ?? '', { lineCounter: counter });
   const error = doc.errors[0];
   if (error) {
-    const line = counter.linePos(error.pos[0]).line + 1;
-    throw new ContentFileError(file, line, `YAML không hợp lệ: ${error.message.split('\n')[0]}`);
+    const problem = yamlProblem(m[1] ?? '', error, counter.linePos(error.pos[0]).line);
+    // +1: the YAML starts on the file's second line, after `---`.
+    throw new ContentFileError(
+      file,
+      problem.line + 1,
+      `Thông tin đầu trang (YAML) không đọc được: ${problem.reason}.`,
+    );
   }
   const data = doc.toJS() as unknown;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -80,4 +85,63 @@ export function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/**
+ * What is wrong with a page's YAML, in an editor's words, and on which line of the YAML (1-based).
+ * The `yaml` package names the mistake by a code; its English message follows in brackets for
+ * whoever needs it. An unclosed quote is reported where it opens, not at the end of the frontmatter
+ * where the parser runs out of text.
+ */
+export function yamlProblem(
+  yaml: string,
+  error: YAMLError,
+  errorLine: number,
+): { line: number; reason: string } {
+  const english = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  const why = (reason: string, line = errorLine) => ({ line, reason: `${reason} (${english})` });
+  switch (error.code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR': {
+      const bracket = /end with an? ([\]}])/.exec(english)?.[1];
+      if (bracket !== undefined) {
+        const open = bracket === ']' ? '[' : '{';
+        const line = unclosedBracketLine(yaml, open, bracket);
+        return why(`thiếu dấu ${bracket} đóng của ${open}…${bracket} viết trên một dòng`, line ?? errorLine);
+      }
+      if (error.code === 'BAD_INDENT') return why('thụt lề không đều; các trường cùng cấp phải thẳng cột');
+      if (/quote/.test(english)) {
+        const quote = /'/.test(english) && !/"/.test(english) ? "'" : '"';
+        const open = unclosedQuoteLine(yaml, quote);
+        return why(`thiếu dấu ngoặc ${quote === '"' ? 'kép (")' : "đơn (')"} đóng`, open ?? errorLine);
+      }
+      return why('thiếu một dấu đóng (ngoặc kép, ] hoặc })');
+    }
+    case 'DUPLICATE_KEY':
+      return why('một trường được ghi hai lần; hãy xóa một dòng');
+    case 'TAB_AS_INDENT':
+      return why('thụt lề bằng phím Tab; hãy thụt lề bằng dấu cách');
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return why(
+        'giá trị có dấu hai chấm và dấu cách (": ") hoặc bị xuống dòng; hãy đặt cả giá trị trong ngoặc kép',
+      );
+    default:
+      return why('cú pháp YAML sai; kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này');
+  }
+}
+
+/** 1-based line of the first value that opens `quote` without closing it, if any. */
+function unclosedQuoteLine(yaml: string, quote: '"' | "'"): number | undefined {
+  const body = quote === '"' ? '(?:[^"\\\\]|\\\\.)*' : "(?:[^']|'')*";
+  const open = new RegExp(`^\\s*(?:-\\s+)?(?:[^:#]+:\\s+)?${quote}${body}$`);
+  const index = yaml.split('\n').findIndex((l) => open.test(l.trimEnd()));
+  return index === -1 ? undefined : index + 1;
+}
+
+/** 1-based line of the first line that opens more `open` brackets than it closes, if any. */
+function unclosedBracketLine(yaml: string, open: string, close: string): number | undefined {
+  const count = (l: string, c: string) => l.split(c).length - 1;
+  const index = yaml.split('\n').findIndex((l) => count(l, open) > count(l, close));
+  return index === -1 ? undefined : index + 1;
 }

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Parents, Root, Text } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
 import { readFrontmatters } from '../content/content-files-fs.ts';
+import { draftsShown, visibleEntries } from '../content/drafts.ts';
 import { contentDir, DOCUMENTS_DIR, NEWS_DIR } from '../content/paths.ts';
 import { createUrls } from '../content/urls.ts';
 import {
@@ -61,12 +62,18 @@ function signatureOf(root: string): string {
     .join('|');
 }
 
-/** The registry of documents under `root`, read once and kept while the content folders are unchanged. */
-export function documentIndexFor(root: string): DocumentIndex {
-  const signature = signatureOf(root);
+/**
+ * The registry of documents under `root`, read once and kept while the content folders are unchanged.
+ * Drafts are in it only when drafts are shown (`astro dev`): in a build, a mention of a draft's code
+ * reads as a document not yet on the site, like any other missing one.
+ */
+export function documentIndexFor(root: string, showDrafts = draftsShown(process.env)): DocumentIndex {
+  const signature = `${signatureOf(root)}|${showDrafts ? 'drafts' : 'published'}`;
   const cached = indexes.get(root);
   if (cached !== undefined && cached.signature === signature) return cached.index;
-  const docs = readFrontmatters(root, ['documents']).flatMap((f) => knownDocumentFrom(f.id, f.data) ?? []);
+  const docs = visibleEntries(readFrontmatters(root, ['documents']), showDrafts).flatMap(
+    (f) => knownDocumentFrom(f.id, f.data) ?? [],
+  );
   const index = createDocumentIndex(docs);
   indexes.set(root, { signature, index });
   return index;

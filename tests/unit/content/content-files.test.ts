@@ -35,8 +35,34 @@ describe('content files', () => {
     try {
       parseContentText('x.mdx', bad);
     } catch (e) {
-      expect((e as ContentFileError).line).toBeGreaterThanOrEqual(3);
-      expect((e as Error).message).toMatch(/^x\.mdx:\d+: YAML/);
+      expect((e as ContentFileError).line).toBe(3);
+      expect((e as Error).message).toMatch(
+        /^x\.mdx:3: Thông tin đầu trang \(YAML\) không đọc được: thiếu dấu \] đóng/,
+      );
+    }
+  });
+
+  it('says in Vietnamese what is wrong with the YAML, on the line where the mistake is', () => {
+    const cases: [string, number, RegExp][] = [
+      // An unclosed quote runs to the end of the frontmatter; the line is where it opens.
+      [
+        '---\ntitle: a\noutlet: "Báo Thử\nsummary: b\ntopics: [x]\n---\n',
+        3,
+        /thiếu dấu ngoặc kép \("\) đóng/,
+      ],
+      ["---\na: 1\ntitle: 'abc\nx: 2\n---\n", 3, /thiếu dấu ngoặc đơn \('\) đóng/],
+      ['---\ntitle: Hội nghị: tổng kết\n---\n', 2, /dấu hai chấm và dấu cách.*trong ngoặc kép/],
+      ['---\ntitle: x\ntitle: y\n---\n', 3, /một trường được ghi hai lần/],
+      ['---\ntitle: x\n\tfoo: y\n---\n', 3, /thụt lề bằng phím Tab/],
+    ];
+    for (const [raw, line, reason] of cases) {
+      try {
+        parseContentText('x.mdx', raw);
+        expect.unreachable(raw);
+      } catch (e) {
+        expect((e as ContentFileError).line, raw).toBe(line);
+        expect((e as Error).message, raw).toMatch(reason);
+      }
     }
   });
 
