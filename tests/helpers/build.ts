@@ -5,9 +5,10 @@
  * real configuration into a folder under tests/.tmp, the way `npm run build` does. The integration
  * tests, the end-to-end tests and the end-to-end global setup all call it.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 /** The project folder. */
@@ -40,6 +41,36 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
     else env[key] = value;
   }
   return env;
+}
+
+/** What a finished child process printed, and how it ended. */
+export interface ChildOutput {
+  /** Exit code; null when a signal ended it. */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Both streams as they came, interleaved: what a terminal would have shown. */
+  output: string;
+}
+
+/** Waits for a child process started with piped stdout and stderr, collecting what it prints. */
+export function childOutput(child: ChildProcessByStdio<null, Readable, Readable>): Promise<ChildOutput> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const both: Buffer[] = [];
+  const keep = (stream: Buffer[]) => (chunk: Buffer) => {
+    stream.push(chunk);
+    both.push(chunk);
+  };
+  child.stdout.on('data', keep(out));
+  child.stderr.on('data', keep(err));
+  const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) =>
+      resolve({ status, stdout: text(out), stderr: text(err), output: text(both) }),
+    );
+  });
 }
 
 /** Options of {@link buildSite}. */
@@ -86,20 +117,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const chunks: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const output = Buffer.concat(chunks).toString('utf8');
+  const { status, output } = await childOutput(child);
   if (options.logFile) {
     fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
     fs.writeFileSync(options.logFile, output);
   }
-  if (code !== 0) {
+  if (status !== 0) {
     const log = options.logFile ? ` (nhật ký: ${options.logFile})` : '';
-    throw new Error(`${command} thất bại cho ${contentDir}, mã ${code}${log}:\n${output.slice(-4000)}`);
+    throw new Error(`${command} thất bại cho ${contentDir}, mã ${status}${log}:\n${output.slice(-4000)}`);
   }
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPackage, type PackageResult } from '../../src/lib/publishing/packaging-fs.ts';
-import { childEnv, ROOT, TMP } from './build.ts';
+import { type ChildOutput, childEnv, childOutput, ROOT, TMP } from './build.ts';
 
 /** The pinned Node 24. */
 export const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -26,8 +26,13 @@ export function scriptCommand(name: string): string {
   return command;
 }
 
+/** `sh -c` running a command line with `args` appended, the way npm runs a script. */
+function shellCommand(commandLine: string, args: readonly string[]): [string, ...string[]] {
+  return ['sh', '-c', `${commandLine} "$@"`, 'sh', ...args];
+}
+
 /**
- * Runs a shell command line with arguments appended, the way npm runs a script (`sh -c`), in
+ * Runs a shell command line with arguments appended, the way npm runs a script, in
  * {@link childEnv}, optionally behind a wrapper such as `unshare -rn`.
  */
 export function runShell(
@@ -35,8 +40,10 @@ export function runShell(
   args: string[],
   options: { env?: Record<string, string | undefined>; wrapper?: string[]; cwd?: string } = {},
 ): SpawnSyncReturns<string> {
-  const command = [...(options.wrapper ?? []), 'sh', '-c', `${commandLine} "$@"`, 'sh', ...args];
-  const [file, ...rest] = command as [string, ...string[]];
+  const [file, ...rest] = [...(options.wrapper ?? []), ...shellCommand(commandLine, args)] as [
+    string,
+    ...string[],
+  ];
   return spawnSync(file, rest, {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env),
@@ -55,20 +62,11 @@ export function runScriptAsync(
   name: string,
   args: string[],
   options: { env?: Record<string, string | undefined> } = {},
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn('sh', ['-c', `${scriptCommand(name)} "$@"`, 'sh', ...args], {
-    cwd: ROOT,
-    env: childEnv(options.env),
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    stderr += String(d);
-  });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+): Promise<ChildOutput> {
+  const [file, ...rest] = shellCommand(scriptCommand(name), args);
+  return childOutput(
+    spawn(file, rest, { cwd: ROOT, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
 }
 
 /** A fresh folder under tests/.tmp. */
