@@ -101,12 +101,12 @@ export interface BuildSiteOptions {
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const { contentDir, outDir, base = '/', command = 'npm run build' } = options;
   fs.rmSync(outDir, { recursive: true, force: true });
-  const entry =
+  const program =
     command === 'npm run build'
-      ? path.join(ROOT, 'scripts/build.ts')
-      : path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const args = command === 'npm run build' ? [entry] : [entry, 'build'];
-  const child = spawn(process.execPath, [...args, '--force', '--outDir', path.resolve(outDir)], {
+      ? [path.join(ROOT, 'scripts/build.ts')]
+      : [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  // process.execPath: the pinned Node 24 the tests run under.
+  const child = spawn(process.execPath, [...program, '--force', '--outDir', path.resolve(outDir)], {
     cwd: ROOT,
     env: childEnv({
       // As the npm scripts' command lines do: no build reports anywhere.
