@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { measureBuild } from '../../scripts/bench/measure-build.ts';
 import { DOCUMENTS_DIR, NEWS_DIR } from '../../src/lib/content/paths.ts';
+import { buildSite, ROOT } from '../helpers/build.ts';
 import { E2E_BASE, type E2eSite } from './sites.ts';
 
 declare module 'vitest' {
@@ -27,21 +27,20 @@ function hasPages(dir: string): boolean {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const out = path.join(root, 'tests/.tmp/e2e-dist');
+  const out = path.join(ROOT, 'tests/.tmp/e2e-dist');
   const candidates = [
-    { name: 'fixture', contentDir: path.join(root, 'tests/fixtures/site') },
-    { name: 'content', contentDir: path.join(root, 'content') },
+    { name: 'fixture', contentDir: path.join(ROOT, 'tests/fixtures/site') },
+    { name: 'content', contentDir: path.join(ROOT, 'content') },
   ].filter((c) => hasPages(c.contentDir));
   const sites: E2eSite[] = [];
   for (const c of candidates) {
     const dist = path.join(out, c.name);
-    await measureBuild({
-      root,
+    await buildSite({
       contentDir: c.contentDir,
       outDir: dist,
+      base: E2E_BASE,
+      env: { SITE_URL: 'http://so-tay.example' },
       logFile: path.join(out, `${c.name}.log`),
-      env: { BASE_PATH: E2E_BASE, SITE_URL: 'http://so-tay.example' },
     });
     sites.push({ name: c.name, dist, base: E2E_BASE });
   }

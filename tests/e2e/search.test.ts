@@ -4,13 +4,12 @@
  * a page opened from the results, accessibility (axe, light and dark), and the page without
  * JavaScript.
  */
-import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureSearch } from '../../scripts/bench/measure-search.ts';
-import { buildSite } from '../helpers/astro-build.ts';
 import { launchBrowser, type StaticServer, serveStatic } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build.ts';
 
 const SITE = 'tests/.tmp/search-e2e';
 const BASE = '/so-tay/';
@@ -19,7 +18,6 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  fs.rmSync(SITE, { recursive: true, force: true });
   await buildSite({ contentDir: 'tests/fixtures/search-site', outDir: SITE, base: BASE });
   server = await serveStatic(SITE, BASE);
   browser = await launchBrowser();

@@ -1,44 +1,20 @@
 /**
  * Helpers for the publishing tests: run the project's npm scripts exactly as `npm run` would
- * (their command line from package.json, with node_modules/.bin first on PATH so the pinned Node 24
- * runs), build the fictional fixture site, and make small release packages quickly.
+ * (their command line from package.json, in {@link childEnv}), and make small release packages
+ * quickly.
  */
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createPackage, type PackageResult } from '../../src/lib/publishing/packaging-fs.ts';
+import { type ChildOutput, childEnv, childOutput, ROOT, TMP } from './build.ts';
 
-/** The project folder. */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The pinned Node 24. */
 export const NODE = path.join(ROOT, 'node_modules/.bin/node');
 /** The fictional site every publishing test builds. */
 export const FIXTURE_CONTENT = path.join(ROOT, 'tests/fixtures/publish-site');
-/** Where tests put what they build (git-ignored). */
-export const TMP = path.join(ROOT, 'tests/.tmp');
-
-/** The environment `npm run` gives a script: node_modules/.bin first on PATH. */
-export function scriptEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
-  };
-  // CI exports this; tests must see what the scripts themselves set.
-  delete env.ASTRO_TELEMETRY_DISABLED;
-  // Vitest puts Vite's import.meta.env into process.env (BASE_URL=/, NODE_ENV=test…); Astro would
-  // take them over in the child build, and every URL would ignore BASE_PATH.
-  for (const key of Object.keys(env)) {
-    if (/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(key)) delete env[key];
-  }
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return env;
-}
 
 /** The shell command of an npm script, from package.json. */
 export function scriptCommand(name: string): string {
@@ -50,20 +26,27 @@ export function scriptCommand(name: string): string {
   return command;
 }
 
+/** `sh -c` running a command line with `args` appended, the way npm runs a script. */
+function shellCommand(commandLine: string, args: readonly string[]): [string, ...string[]] {
+  return ['sh', '-c', `${commandLine} "$@"`, 'sh', ...args];
+}
+
 /**
- * Runs a shell command line with arguments appended, the way npm runs a script (`sh -c`), with
- * node_modules/.bin first on PATH, optionally behind a wrapper such as `unshare -rn`.
+ * Runs a shell command line with arguments appended, the way npm runs a script, in
+ * {@link childEnv}, optionally behind a wrapper such as `unshare -rn`.
  */
 export function runShell(
   commandLine: string,
   args: string[],
   options: { env?: Record<string, string | undefined>; wrapper?: string[]; cwd?: string } = {},
 ): SpawnSyncReturns<string> {
-  const command = [...(options.wrapper ?? []), 'sh', '-c', `${commandLine} "$@"`, 'sh', ...args];
-  const [file, ...rest] = command as [string, ...string[]];
+  const [file, ...rest] = [...(options.wrapper ?? []), ...shellCommand(commandLine, args)] as [
+    string,
+    ...string[],
+  ];
   return spawnSync(file, rest, {
     cwd: options.cwd ?? ROOT,
-    env: scriptEnv(options.env),
+    env: childEnv(options.env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -79,20 +62,11 @@ export function runScriptAsync(
   name: string,
   args: string[],
   options: { env?: Record<string, string | undefined> } = {},
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn('sh', ['-c', `${scriptCommand(name)} "$@"`, 'sh', ...args], {
-    cwd: ROOT,
-    env: scriptEnv(options.env),
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    stderr += String(d);
-  });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+): Promise<ChildOutput> {
+  const [file, ...rest] = shellCommand(scriptCommand(name), args);
+  return childOutput(
+    spawn(file, rest, { cwd: ROOT, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
 }
 
 /** A fresh folder under tests/.tmp. */

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditBuiltSite } from '../../src/lib/publishing/site-audit-fs.ts';
-import { FIXTURE_CONTENT, ROOT, runScript, runShell, scriptCommand, tempDir } from '../helpers/publish.ts';
+import { ROOT } from '../helpers/build.ts';
+import { FIXTURE_CONTENT, runScript, runShell, scriptCommand, tempDir } from '../helpers/publish.ts';
 
 const GUARD = path.join(ROOT, 'tests/helpers/network-guard.ts');
 const SITE_URL = 'http://intranet.thu-nghiem.vn';

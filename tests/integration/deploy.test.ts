@@ -18,7 +18,8 @@ import {
 import { UserFacingError } from '../../src/lib/publishing/fs-errors.ts';
 import type { PackageResult } from '../../src/lib/publishing/packaging-fs.ts';
 import { formatChecksums, sha256File } from '../../src/lib/publishing/release-fs.ts';
-import { fakePackage, NODE, ROOT, runScript, systemTempDir, tempDir } from '../helpers/publish.ts';
+import { ROOT } from '../helpers/build.ts';
+import { fakePackage, NODE, runScript, systemTempDir, tempDir } from '../helpers/publish.ts';
 
 let work: string;
 /** Seven packages built on consecutive days: their release ids sort in that order. */

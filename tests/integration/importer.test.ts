@@ -360,7 +360,7 @@ describe('bad input', () => {
 });
 
 describe('drafts on the site', () => {
-  it('build with the real schema once published, and npm run check warns about copied text', () => {
+  it('build with the real schema once published, and npm run check warns about copied text', async () => {
     const site = siteCopy('site', ['21-nq-tw-2022']);
     // The drafts made above, and drafts of generated text full of MDX and YAML syntax.
     for (const from of [docs, news]) {
@@ -420,7 +420,7 @@ describe('drafts on the site', () => {
     }
 
     const out = path.join(TMP, 'dist');
-    buildSite(site, out);
+    await buildSite({ contentDir: site, outDir: out });
     for (const p of drafts) {
       const route = p.replace(/\.mdx$/, '');
       expect(fs.existsSync(path.join(out, route, 'index.html')), route).toBe(true);

@@ -16,7 +16,7 @@ import { buildSite, childEnv } from '../helpers/build.ts';
 const fixture = path.resolve('tests/fixtures/links');
 const out = path.resolve('tests/.tmp/links');
 
-beforeAll(() => buildSite(fixture, out, { BASE_PATH: '/so-tay/' }));
+beforeAll(() => buildSite({ contentDir: fixture, outDir: out, base: '/so-tay/' }));
 
 function page(route: string) {
   return parseDocument(fs.readFileSync(path.join(out, route, 'index.html'), 'utf8'));

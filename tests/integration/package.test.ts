@@ -9,7 +9,8 @@ import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChecksums, type ReleaseManifest, sha256File } from '../../src/lib/publishing/release-fs.ts';
-import { FIXTURE_CONTENT, fakePackage, ROOT, runScript, tempDir } from '../helpers/publish.ts';
+import { ROOT } from '../helpers/build.ts';
+import { FIXTURE_CONTENT, fakePackage, runScript, tempDir } from '../helpers/publish.ts';
 
 let work: string;
 let out: string;

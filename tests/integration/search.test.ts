@@ -1,7 +1,9 @@
 /**
  * Search against a real index: builds the fictional fixture site with the real configuration, loads
  * its Pagefind bundle in Node and runs queries through the same engine the search page uses. Checks
- * which pages come back, and in what order, for each rule of the search design.
+ * which pages come back, and in what order, for each rule of the search design. The site is built by
+ * a plain `astro build`, so this also shows that the integration's hook indexes a site built without
+ * `npm run build`.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,7 @@ import { buildSearchIndex } from '../../src/lib/search/index-builder-fs.ts';
 import { prepareQuery } from '../../src/lib/search/query.ts';
 import type { ResultView } from '../../src/lib/search/results.ts';
 import { emptyFilters, type SearchState } from '../../src/lib/search/state.ts';
-import { buildSite } from '../helpers/astro-build.ts';
+import { buildSite } from '../helpers/build.ts';
 import { type NodePagefind, openPagefind } from '../helpers/pagefind-node.ts';
 
 const CONTENT = 'tests/fixtures/search-site';
@@ -23,8 +25,7 @@ let api: NodePagefind;
 let engine: SearchEngine;
 
 beforeAll(async () => {
-  fs.rmSync(SITE, { recursive: true, force: true });
-  await buildSite({ contentDir: CONTENT, outDir: SITE });
+  await buildSite({ contentDir: CONTENT, outDir: SITE, command: 'astro build' });
   api = await openPagefind(`${SITE}/pagefind`);
   engine = createSearchEngine(api, { labels: facetLabels(readTaxonomies(CONTENT)) });
 });

@@ -21,6 +21,15 @@ export interface NewsLike {
   eventDate: string;
 }
 
+/**
+ * Rows on one page of a listing (all documents, a type, a year, an issuer, a topic, a locality).
+ * One number, so every listing pages the same way.
+ */
+export const LISTING_PAGE_SIZE = 50;
+
+/** Items on one page of the news listing (`/tin/`), where each item shows its summary. */
+export const NEWS_PAGE_SIZE = 20;
+
 /** "Nghị quyết số 21-NQ/TW" — how a reader names a document. */
 export function documentName(doc: Pick<DocumentLike, 'type' | 'code'>): string {
   return `${DOCUMENT_TYPES[doc.type].label} số ${doc.code}`;

@@ -32,8 +32,9 @@ export class ContentFileError extends Error {
   readonly file: string;
   /** 1-based line of the problem. */
   readonly line: number;
-  constructor(file: string, line: number, message: string) {
-    super(`${file}:${line}: ${message}`);
+  /** `options.cause` keeps the error this one explains. */
+  constructor(file: string, line: number, message: string, options?: ErrorOptions) {
+    super(`${file}:${line}: ${message}`, options);
     this.file = file;
     this.line = line;
   }

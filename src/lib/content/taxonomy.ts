@@ -35,7 +35,7 @@ export function parseTaxonomy(text: string, file: string): TaxonomyEntry[] {
   try {
     data = parseYaml(text);
   } catch (err) {
-    throw new TaxonomyError(`${file}: không đọc được YAML — ${(err as Error).message}`);
+    throw new TaxonomyError(`${file}: không đọc được YAML — ${(err as Error).message}`, { cause: err });
   }
   if (!Array.isArray(data)) {
     throw new TaxonomyError(`${file}: tệp phải là một danh sách (mỗi mục bắt đầu bằng "- ").`);

@@ -138,6 +138,7 @@ function acquireLock(lockFile: string): () => void {
         throw new UserFacingError(
           `Một lần cài đặt khác đang chạy (tiến trình ${pid}, khóa ${lockFile}).`,
           'Đợi lần đó xong rồi chạy lại. Nếu chắc chắn không còn tiến trình nào, xóa tệp khóa.',
+          { cause: err },
         );
       }
       // The holder died (killed, power cut): its lock is stale.
@@ -221,6 +222,7 @@ async function verifyArchive(archive: string, checksums: string): Promise<void> 
     throw new UserFacingError(
       `Không thấy tệp mã kiểm tra ${checksums}.`,
       'Chép cả tệp SHA256SUMS (trong thư mục release/, cạnh gói) sang cùng thư mục với gói rồi chạy lại.',
+      { cause: err },
     );
   }
   let entries: ReturnType<typeof parseChecksums>;
@@ -230,6 +232,7 @@ async function verifyArchive(archive: string, checksums: string): Promise<void> 
     throw new UserFacingError(
       (err as Error).message,
       'Tệp SHA256SUMS bị hỏng: chép lại nó từ máy đã tạo gói.',
+      { cause: err },
     );
   }
   const name = path.basename(archive);

@@ -170,7 +170,7 @@ export function parseManifest(text: string, source = 'manifest.json'): ReleaseMa
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${source}: không phải JSON hợp lệ — ${(err as Error).message}`);
+    throw new Error(`${source}: không phải JSON hợp lệ — ${(err as Error).message}`, { cause: err });
   }
   const m = data as Partial<ReleaseManifest> | null;
   if (typeof m !== 'object' || m === null) throw new Error(`${source}: không phải một đối tượng JSON.`);

@@ -70,7 +70,9 @@ export function parsePublishConfig(text: string, file: string): PublishConfig {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new SiteConfigError(`${file}: không phải JSON hợp lệ — ${(err as Error).message}`);
+    throw new SiteConfigError(`${file}: không phải JSON hợp lệ — ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new SiteConfigError(`${file}: tệp phải là một đối tượng JSON, ví dụ { "basePath": "/so-tay/" }.`);
@@ -104,9 +106,10 @@ export function resolveSiteLocation(
   let url: URL;
   try {
     url = new URL(raw);
-  } catch {
+  } catch (err) {
     throw new SiteConfigError(
       `SITE_URL="${raw}" không phải URL đầy đủ. Ví dụ: SITE_URL=http://intranet.example.vn`,
+      { cause: err },
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {

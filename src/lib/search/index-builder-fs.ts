@@ -82,7 +82,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
           try {
             content = foldHtml(html);
           } catch (err) {
-            if (err instanceof FoldError) throw new Error(`Trang ${rel} ${err.message}`);
+            if (err instanceof FoldError) throw new Error(`Trang ${rel} ${err.message}`, { cause: err });
             throw err;
           }
           const added = await index.addHTMLFile({ url: pageUrl(rel), content });

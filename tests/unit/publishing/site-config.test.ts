@@ -87,6 +87,12 @@ describe('so-tay.config.json', () => {
     expect(() => readPublishConfig(configFile('[]'))).toThrow(SiteConfigError);
   });
 
+  it("keeps the parser's own error as the cause, for --debug", () => {
+    expect(() => readPublishConfig(configFile('{'))).toThrow(
+      expect.objectContaining({ name: 'SiteConfigError', cause: expect.any(SyntaxError) }),
+    );
+  });
+
   it('wants an absolute install folder without characters that break server configs', () => {
     expect(() => resolveInstallDir({ INSTALL_DIR: 'srv/so-tay' })).toThrow(/tuyệt đối/);
     expect(() => resolveInstallDir({ INSTALL_DIR: '/srv/so tay' })).toThrow(/khoảng trắng/);
