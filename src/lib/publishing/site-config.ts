@@ -12,6 +12,8 @@
  * - `BASE_PATH`: the sub-path the site is served from, e.g. `/so-tay/`.
  * - `INSTALL_DIR`: the folder `npm run deploy -- --to` installs into on the server; the generated
  *   nginx configuration serves `<INSTALL_DIR>/current/site`.
+ * - `SIGNING_KEY` (optional, no default): an OpenSSH private key; `npm run package` then signs the
+ *   package (signing-fs.ts).
  */
 import path from 'node:path';
 import { printable } from './fs-errors.ts';
@@ -32,6 +34,8 @@ export interface PublishConfig {
   basePath?: string;
   /** Default for `INSTALL_DIR`: an absolute folder on the server. */
   installDir?: string;
+  /** Default for `SIGNING_KEY`: the private key that signs packages. */
+  signingKey?: string;
 }
 
 /** Name of the optional config file, looked up in the project folder (the working directory). */
@@ -43,6 +47,9 @@ export const DEFAULTS = {
   basePath: '/',
   installDir: '/srv/so-tay',
 } as const;
+
+/** A value of each setting, for messages. */
+const EXAMPLES = { ...DEFAULTS, signingKey: '/root/.ssh/so-tay-ky-goi' } as const;
 
 /** Error for a malformed SITE_URL, BASE_PATH, INSTALL_DIR or config file, worded for an administrator. */
 export class SiteConfigError extends Error {
@@ -90,7 +97,7 @@ export function parsePublishConfig(text: string, file: string): PublishConfig {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new SiteConfigError(`${file}: tệp phải là một đối tượng JSON, ví dụ { "basePath": "/so-tay/" }.`);
   }
-  const known = ['siteUrl', 'basePath', 'installDir'] as const;
+  const known = ['siteUrl', 'basePath', 'installDir', 'signingKey'] as const;
   const config: PublishConfig = {};
   for (const [key, value] of Object.entries(data)) {
     if (!(known as readonly string[]).includes(key)) {
@@ -98,7 +105,7 @@ export function parsePublishConfig(text: string, file: string): PublishConfig {
     }
     if (typeof value !== 'string') {
       throw new SiteConfigError(
-        `${file}: "${key}" phải là một chuỗi, ví dụ "${DEFAULTS[key as keyof typeof DEFAULTS]}".`,
+        `${file}: "${key}" phải là một chuỗi, ví dụ "${EXAMPLES[key as (typeof known)[number]]}".`,
       );
     }
     config[key as (typeof known)[number]] = value;
@@ -150,4 +157,16 @@ export function resolveInstallDir(env: NodeJS.ProcessEnv = process.env, config: 
     );
   }
   return raw.length > 1 ? raw.replace(/[\\/]+$/, '') : raw;
+}
+
+/**
+ * The private key that signs packages: `SIGNING_KEY`, then the config file's `signingKey`, else
+ * null (packages are not signed). A relative path is taken from the working folder.
+ */
+export function resolveSigningKey(
+  env: NodeJS.ProcessEnv = process.env,
+  config: PublishConfig = {},
+): string | null {
+  const raw = (env.SIGNING_KEY ?? config.signingKey ?? '').trim();
+  return raw === '' ? null : path.resolve(raw);
 }
