@@ -1,7 +1,8 @@
 /**
  * `npm run package`: builds the site and writes a release package to release/ (see
  * src/lib/publishing/packaging-fs.ts). Where the site will be served comes from SITE_URL, BASE_PATH and
- * INSTALL_DIR, else so-tay.config.json, else the defaults (src/lib/publishing/site-config-fs.ts).
+ * INSTALL_DIR, else so-tay.config.json, else the defaults (src/lib/publishing/site-config-fs.ts); with
+ * SIGNING_KEY (or "signingKey") the package is signed with that OpenSSH key.
  *
  *     npm run package                        # build into dist/, package into release/
  *     npm run package -- --out /tmp/goi      # another output folder
@@ -13,8 +14,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatError, UserFacingError } from '../src/lib/publishing/fs-errors.ts';
 import { createPackage, gitState } from '../src/lib/publishing/packaging-fs.ts';
+import { checkSigningKey } from '../src/lib/publishing/signing-fs.ts';
 import {
   resolveInstallDir,
+  resolveSigningKey,
   resolveSiteLocation,
   SiteConfigError,
 } from '../src/lib/publishing/site-config.ts';
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
   const config = readPublishConfig();
   const location = resolveSiteLocation(process.env, config);
   const installDir = resolveInstallDir(process.env, config);
+  const signingKey = resolveSigningKey(process.env, config);
+  if (signingKey) checkSigningKey(signingKey);
   const distDir = path.resolve(values.dist);
   const git = gitState(root);
   if (git.dirty) console.warn('CHÚ Ý: thư mục làm việc có thay đổi chưa commit; gói ghi "dirty": true.');
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
     builtAt,
     location,
     installDir,
+    signingKey,
   });
   const rel = (p: string) => path.relative(root, p) || p;
   const m = result.manifest;
@@ -90,7 +96,8 @@ async function main(): Promise<void> {
   địa chỉ        ${m.site}
   SHA-256        ${result.sha256}
   danh sách mã   ${rel(result.checksumsFile)}
-Chép gói và SHA256SUMS lên máy chủ, rồi: npm run deploy -- --to ${installDir} ${rel(result.archive)}`);
+  chữ ký         ${result.signatureFile ? rel(result.signatureFile) : 'không ký (đặt SIGNING_KEY để ký)'}
+Chép gói, SHA256SUMS${result.signatureFile ? ' và tệp .sig' : ''} lên máy chủ, rồi: npm run deploy -- --to ${installDir} ${rel(result.archive)}`);
 }
 
 main().catch((err: unknown) => {

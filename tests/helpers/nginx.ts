@@ -20,7 +20,8 @@ export interface Nginx {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -29,11 +30,32 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Writes a minimal nginx.conf whose one server includes `include` (a site snippet such as
- * `<install>/current/server/nginx.conf`), checks it with `nginx -t`, starts nginx and waits until
- * it answers.
+ * Waits until something accepts TCP connections on the port. A connection, not a request: a request
+ * outside the site would land in the server's error log. `failed` returns a message once the
+ * server has given up (exited), else null.
  */
-export async function startNginx(workDir: string, include: string): Promise<Nginx> {
+export async function waitForPort(port: number, failed: () => string | null): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return;
+    const message = failed();
+    if (message !== null || attempt > 200) throw new Error(message ?? `nothing listens on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Writes a minimal nginx.conf whose one server includes `include` (a site snippet such as
+ * `<install>/current/server/nginx.conf`) after `serverLines` (what the administrator's server block
+ * already holds), checks it with `nginx -t`, starts nginx and waits until it answers.
+ */
+export async function startNginx(workDir: string, include: string, serverLines = ''): Promise<Nginx> {
   if (!fs.existsSync(NGINX_PATH)) {
     throw new Error(`Không thấy nginx tại ${NGINX_PATH}. Cài bằng: apt-get install -y nginx`);
   }
@@ -59,6 +81,7 @@ http {
     server {
         listen 127.0.0.1:${port};
         server_name localhost;
+${serverLines}
         include ${include};
     }
 }
@@ -77,19 +100,7 @@ http {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const origin = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    // A TCP connection, not a request: a request outside the site would land in the error log.
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (up) break;
-    if (child.exitCode !== null || attempt > 100) throw new Error(`nginx did not start:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitForPort(port, () => (child.exitCode !== null ? `nginx did not start:\n${stderr}` : null));
   return {
     origin,
     errors: () => fs.readFileSync(path.join(workDir, 'logs/error.log'), 'utf8') + stderr,

@@ -103,11 +103,19 @@ export async function fakePackage(
   outDir: string,
   label: string,
   builtAt: Date,
-  options: { padding?: number; installDir?: string } = {},
+  options: {
+    padding?: number;
+    installDir?: string;
+    /** Private key to sign with. */
+    signingKey?: string;
+    /** Changes the built site before it is packaged (odd file modes…). */
+    prepare?: (dist: string) => void;
+  } = {},
 ): Promise<PackageResult> {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tay-fake-dist-'));
   try {
     writeFakeSite(dist, label, options.padding ?? 0);
+    options.prepare?.(dist);
     return await createPackage({
       distDir: dist,
       outDir,
@@ -118,8 +126,25 @@ export async function fakePackage(
       builtAt,
       location: { site: 'http://intranet.thu-nghiem.vn/so-tay/', base: '/so-tay/' },
       installDir: options.installDir ?? '/srv/so-tay',
+      signingKey: options.signingKey ?? null,
     });
   } finally {
     fs.rmSync(dist, { recursive: true, force: true });
   }
+}
+
+/**
+ * A new OpenSSH ed25519 key pair without passphrase in `dir`, and an allowed-signers file naming
+ * it `name`. Returns the private key and the allowed-signers file.
+ */
+export function makeSigningKey(dir: string, name: string): { key: string; allowedSigners: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const key = path.join(dir, `${name}-key`);
+  const made = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key], {
+    encoding: 'utf8',
+  });
+  if (made.status !== 0) throw new Error(`ssh-keygen failed: ${made.error?.message ?? made.stderr}`);
+  const allowedSigners = path.join(dir, `${name}-allowed_signers`);
+  fs.writeFileSync(allowedSigners, `${name} ${fs.readFileSync(`${key}.pub`, 'utf8')}`);
+  return { key, allowedSigners };
 }

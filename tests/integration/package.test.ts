@@ -10,7 +10,7 @@ import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChecksums, type ReleaseManifest, sha256File } from '../../src/lib/publishing/release-fs.ts';
 import { ROOT } from '../helpers/build.ts';
-import { FIXTURE_CONTENT, fakePackage, runScript, tempDir } from '../helpers/publish.ts';
+import { FIXTURE_CONTENT, fakePackage, makeSigningKey, runScript, tempDir } from '../helpers/publish.ts';
 
 let work: string;
 let out: string;
@@ -18,11 +18,14 @@ let manifest: ReleaseManifest;
 let archive: string;
 let started: Date;
 let finished: Date;
+let output: string;
+let keys: { key: string; allowedSigners: string };
 const entries: { path: string; mode: number; type: string }[] = [];
 
 beforeAll(async () => {
   work = tempDir('package');
   out = path.join(work, 'release');
+  keys = makeSigningKey(path.join(work, 'keys'), 'quan-tri@so-tay');
   started = new Date();
   const run = runScript('package', ['--out', out, '--dist', path.join(work, 'dist')], {
     env: {
@@ -30,10 +33,12 @@ beforeAll(async () => {
       BASE_PATH: '/so-tay/',
       SITE_URL: 'http://intranet.thu-nghiem.vn',
       INSTALL_DIR: '/srv/so-tay-thu',
+      SIGNING_KEY: keys.key,
     },
   });
   finished = new Date();
   if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}\n${run.stderr}`);
+  output = run.stdout;
   const archives = fs.readdirSync(out).filter((f) => f.endsWith('.tar.gz'));
   expect(archives).toHaveLength(1);
   archive = path.join(out, archives[0] as string);
@@ -101,6 +106,46 @@ describe('npm run package', () => {
     expect(entries.filter((e) => (e.mode & 0o004) === 0).map((e) => e.path)).toEqual([]);
   });
 
+  it('signs the package with SIGNING_KEY, in a form ssh-keygen checks by hand', () => {
+    const signature = `${archive}.sig`;
+    expect(fs.readFileSync(signature, 'utf8')).toMatch(/^-----BEGIN SSH SIGNATURE-----/);
+    const check = spawnSync(
+      'ssh-keygen',
+      [
+        '-Y',
+        'verify',
+        '-f',
+        keys.allowedSigners,
+        '-I',
+        'quan-tri@so-tay',
+        '-n',
+        'so-tay-release',
+        '-s',
+        signature,
+      ],
+      { input: fs.readFileSync(archive), encoding: 'utf8' },
+    );
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/Good "so-tay-release" signature for quan-tri@so-tay/);
+    const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' });
+    expect(sums.stdout).toContain(`${path.basename(archive)}.sig: OK`);
+    expect(output).toMatch(/chữ ký\s+\S+\.tar\.gz\.sig\n/);
+    expect(output).toContain('Chép gói, SHA256SUMS và tệp .sig lên máy chủ');
+  });
+
+  it('explains a signing key that does not exist instead of making an unsigned package', () => {
+    const run = runScript(
+      'package',
+      ['--out', path.join(work, 'never-signed'), '--dist', path.join(work, 'dist')],
+      {
+        env: { SO_TAY_CONTENT_DIR: FIXTURE_CONTENT, SIGNING_KEY: path.join(work, 'khong-co-khoa') },
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^LỖI: Không thấy khóa ký .*khong-co-khoa \(SIGNING_KEY\)/m);
+    expect(run.stderr).toMatch(/^Cách xử lý: .*ssh-keygen -t ed25519/m);
+  });
+
   it('unpacks with the system tar into a folder whose SHA256SUMS sha256sum -c accepts', () => {
     const dir = path.join(work, 'unpacked');
     fs.mkdirSync(dir);
@@ -140,6 +185,26 @@ describe('packaging again the same day', () => {
     );
     expect(sums.find((s) => s.file === 'so-tay-0.1.0-20310502.tar.gz')?.sha256).toBe(other.sha256);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('gives every file 0644 and every folder 0755, whatever the build left (umask 002, setuid, 0600)', async () => {
+    const made = await fakePackage(path.join(work, 'modes'), 'quyen', new Date(Date.UTC(2031, 4, 3)), {
+      prepare: (dist) => {
+        fs.chmodSync(path.join(dist, 'index.html'), 0o4755);
+        fs.chmodSync(path.join(dist, '404.html'), 0o600);
+        fs.chmodSync(path.join(dist, 'van-ban'), 0o775);
+        fs.chmodSync(path.join(dist, '_astro'), 0o2777);
+      },
+    });
+    const modes: string[] = [];
+    await tar.t({
+      file: made.archive,
+      onReadEntry: (e) => {
+        const mode = (e.mode ?? 0) & 0o7777;
+        if (mode !== (e.type === 'Directory' ? 0o755 : 0o644)) modes.push(`${e.path} ${mode.toString(8)}`);
+      },
+    });
+    expect(modes).toEqual([]);
   });
 
   it('explains a bad SITE_URL instead of building', () => {

@@ -4,6 +4,22 @@
  * happened and what to do — never a bare stack trace.
  */
 
+/**
+ * Text from outside (a manifest, a checksum list, an archive's entry names, an environment variable)
+ * made safe to print on a terminal: control characters (C0, DEL, C1: the start of every terminal
+ * escape sequence) and the bidirectional overrides that reorder what is shown become visible `\xNN`
+ * or `\uNNNN` escapes, so a hostile value can neither drive the terminal nor disguise itself.
+ */
+export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** An error the command line prints as is: `message` says what happened, `hint` what to do. */
 export class UserFacingError extends Error {
   override name = 'UserFacingError';
@@ -80,6 +96,7 @@ export function formatError(err: unknown, doing: string, debug = false): string 
         `LỖI không mong đợi khi ${doing}: ${(err as Error)?.message ?? String(err)}`,
         'Cách xử lý: chạy lại với --debug để xem chi tiết và gửi kết quả cho người phát triển.',
       ];
-  if (debug) lines.push(String((err as Error)?.stack ?? err));
-  return lines.join('\n');
+  if (debug) lines.push(...String((err as Error)?.stack ?? err).split('\n'));
+  // Messages quote file names and fields from the package: never let them reach the terminal raw.
+  return lines.map(printable).join('\n');
 }

@@ -3,8 +3,11 @@
  *
  *     release/so-tay-0.1.0-20310501.tar.gz             the package (layout: see release.ts)
  *     release/so-tay-0.1.0-20310501.manifest.json      its manifest, readable without unpacking
+ *     release/so-tay-0.1.0-20310501.tar.gz.sig         its signature, when SIGNING_KEY is set (signing-fs.ts)
  *     release/SHA256SUMS                               checksums of every package and manifest there
  *
+ * Every file in the package is 0644 and every folder 0755, whatever the build left: deploy refuses
+ * setuid, setgid, sticky and group- or world-writable entries.
  * Everything is staged in a temporary folder inside `release/` and renamed into place, so an
  * interrupted run never leaves a half-written package under its final name.
  */
@@ -32,6 +35,7 @@ import {
   type ServerConfigOptions,
   siteFolder,
 } from './server-config.ts';
+import { signatureFileFor, signFile } from './signing-fs.ts';
 import type { SiteLocation } from './site-config.ts';
 
 /** The commit a checkout is at, and whether it has uncommitted changes; nulls outside git. */
@@ -71,6 +75,8 @@ export interface PackageOptions {
   location: SiteLocation;
   /** Install folder on the server, written into the server configurations. */
   installDir: string;
+  /** Private key to sign the package with (`ssh-keygen -Y sign`), or none. */
+  signingKey?: string | null;
 }
 
 /** What {@link createPackage} wrote. */
@@ -85,11 +91,24 @@ export interface PackageResult {
   /** Absolute paths of the manifest copy and the checksum list. */
   manifestFile: string;
   checksumsFile: string;
+  /** Absolute path of the signature, or null when the package is not signed. */
+  signatureFile: string | null;
+}
+
+/** Sets 0644 on every file and 0755 on every folder under `dir` (and `dir` itself). */
+function normaliseModes(dir: string): void {
+  fs.chmodSync(dir, 0o755);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) normaliseModes(full);
+    else fs.chmodSync(full, 0o644);
+  }
 }
 
 /** Writes a package from a built site. */
 export async function createPackage(options: PackageOptions): Promise<PackageResult> {
-  const { distDir, outDir, name, version, commit, dirty, builtAt, location, installDir } = options;
+  const { distDir, outDir, name, version, commit, dirty, builtAt, location, installDir, signingKey } =
+    options;
   if (!fs.existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`${distDir} không có index.html: hãy build trang trước (npm run build).`);
   }
@@ -135,8 +154,18 @@ export async function createPackage(options: PackageOptions): Promise<PackageRes
       formatChecksums(await checksumTree(releaseDir, ['SHA256SUMS'])),
     );
 
+    // The build machine's umask (or a stray setuid bit) must not reach the server.
+    normaliseModes(releaseDir);
+
     // portable: no user or group names from the build machine in the archive.
     await tar.c({ gzip: true, cwd: staging, file: tempArchive, portable: true }, [releaseId]);
+    const signatureFile = signatureFileFor(archive);
+    if (signingKey) {
+      fs.renameSync(signFile(tempArchive, signingKey), signatureFile);
+    } else {
+      // A signature left from an earlier package of the same name would not match this one.
+      fs.rmSync(signatureFile, { force: true });
+    }
     fs.renameSync(tempArchive, archive);
 
     const manifestFile = archive.replace(/\.tar\.gz$/, '.manifest.json');
@@ -152,6 +181,9 @@ export async function createPackage(options: PackageOptions): Promise<PackageRes
       [
         { file: archiveName, sha256 },
         { file: path.basename(manifestFile), sha256: await sha256File(manifestFile) },
+        ...(signingKey
+          ? [{ file: path.basename(signatureFile), sha256: await sha256File(signatureFile) }]
+          : []),
       ],
     );
     writeFileAtomic.sync(checksumsFile, formatChecksums(entries));
@@ -162,9 +194,11 @@ export async function createPackage(options: PackageOptions): Promise<PackageRes
       sha256,
       manifestFile,
       checksumsFile,
+      signatureFile: signingKey ? signatureFile : null,
     };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(tempArchive, { force: true });
+    fs.rmSync(signatureFileFor(tempArchive), { force: true });
   }
 }

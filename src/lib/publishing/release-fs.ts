@@ -16,6 +16,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'astro/zod';
+import { printable } from './fs-errors.ts';
+import { normaliseBase, resolveInstallDir, resolveSiteLocation } from './site-config.ts';
 
 /** The facts about one release, written as `manifest.json` and served as `release.json`. */
 export interface ReleaseManifest {
@@ -87,10 +90,19 @@ export function formatChecksums(entries: ChecksumEntry[]): string {
  */
 export function parseChecksums(text: string, source = 'SHA256SUMS'): ChecksumEntry[] {
   const entries: ChecksumEntry[] = [];
+  const lineOf = new Map<string, number>();
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.replace(/\r$/, ''));
     if (!m?.[1] || !m[2]) throw new Error(`${source}, dòng ${i + 1}: không đúng dạng "<sha256>  <tệp>".`);
+    // Two lines for one file: which one holds? Neither is trusted (and the file is not "missing").
+    const first = lineOf.get(m[2]);
+    if (first !== undefined) {
+      throw new Error(
+        printable(`${source}, dòng ${i + 1}: tệp ${m[2]} được ghi hai lần (lần đầu ở dòng ${first}).`),
+      );
+    }
+    lineOf.set(m[2], i + 1);
     entries.push({ sha256: m[1].toLowerCase(), file: m[2] });
   });
   return entries;
@@ -161,9 +173,68 @@ export async function verifyTree(
   return result;
 }
 
+/** A number of pages, files or bytes. */
+const count = (what: string) =>
+  z
+    .number({ error: `phải là số ${what} (số nguyên không âm)` })
+    .int({ error: `phải là số nguyên` })
+    .nonnegative({
+      error: 'không được âm',
+    });
+/** A string that `check` accepts as is, or the error it gives. */
+const checkedString = (example: string, check: (value: string) => string | null) =>
+  z.string({ error: `phải là một chuỗi, ví dụ "${example}"` }).superRefine((value, ctx) => {
+    const problem = check(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** What `fn` throws for `value`, or null when it returns `value` unchanged. */
+const sameAfter = (fn: (value: string) => string, value: string, wanted: string): string | null => {
+  try {
+    return fn(value) === value ? null : `phải ở dạng chuẩn, ví dụ ${wanted}`;
+  } catch (err) {
+    return (err as Error).message;
+  }
+};
+
 /**
- * Reads and checks a manifest. Throws with the field at fault: deploy relies on `releaseId` as a
- * folder name, so it must match {@link RELEASE_ID_PATTERN}.
+ * Every field of a manifest, checked before deploy acts on any of them: the release id becomes a
+ * folder name, the install folder is compared with a path, the site and commit are printed.
+ * Unknown fields are dropped (never used, never printed).
+ */
+const manifestSchema = z.object({
+  name: checkedString('so-tay', (v) =>
+    /^[a-z0-9][a-z0-9._-]{0,99}$/.test(v) ? null : 'không phải tên gói npm',
+  ),
+  version: checkedString('0.1.0', (v) =>
+    /^[0-9A-Za-z.+-]{1,64}$/.test(v) ? null : 'chỉ gồm chữ, số và . + -',
+  ),
+  releaseId: checkedString('20310501T101500Z-0.1.0-abc1234', (v) =>
+    v.length <= 128 && RELEASE_ID_PATTERN.test(v) ? null : 'không đúng dạng <ngày giờ>-<phiên bản>-<commit>',
+  ),
+  commit: z
+    .string({ error: 'phải là mã commit git hoặc null' })
+    .regex(/^[0-9a-f]{7,64}$/, { error: 'không phải mã commit git' })
+    .nullable(),
+  dirty: z.boolean({ error: 'phải là true hoặc false' }),
+  builtAt: z.iso.datetime({ error: 'phải là thời điểm ISO 8601, ví dụ 2031-05-01T10:15:00.000Z' }),
+  pageCount: count('trang'),
+  site: checkedString('http://intranet.example.vn/so-tay/', (v) => {
+    if (!URL.canParse(v)) return 'không phải URL đầy đủ, ví dụ http://intranet.example.vn/so-tay/';
+    const base = new URL(v).pathname;
+    return sameAfter((x) => resolveSiteLocation({ SITE_URL: x, BASE_PATH: base }).site, v, v);
+  }),
+  basePath: checkedString('/so-tay/', (v) => sameAfter(normaliseBase, v, '/so-tay/')),
+  installDir: checkedString('/srv/so-tay', (v) =>
+    sameAfter((x) => resolveInstallDir({ INSTALL_DIR: x }), v, '/srv/so-tay'),
+  ),
+  fileCount: count('tệp'),
+  siteBytes: count('byte'),
+});
+
+/**
+ * Reads and checks a manifest. Throws naming the field at fault and what is wrong with it, with
+ * outside text escaped: nothing from a manifest reaches a folder name, a path comparison or the
+ * terminal unchecked.
  */
 export function parseManifest(text: string, source = 'manifest.json'): ReleaseManifest {
   let data: unknown;
@@ -172,14 +243,25 @@ export function parseManifest(text: string, source = 'manifest.json'): ReleaseMa
   } catch (err) {
     throw new Error(`${source}: không phải JSON hợp lệ — ${(err as Error).message}`, { cause: err });
   }
-  const m = data as Partial<ReleaseManifest> | null;
-  if (typeof m !== 'object' || m === null) throw new Error(`${source}: không phải một đối tượng JSON.`);
-  for (const key of ['name', 'version', 'releaseId', 'builtAt', 'site', 'basePath'] as const) {
-    if (typeof m[key] !== 'string' || m[key] === '') throw new Error(`${source}: thiếu trường "${key}".`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new Error(`${source}: không phải một đối tượng JSON.`);
   }
-  if (typeof m.pageCount !== 'number') throw new Error(`${source}: thiếu trường "pageCount".`);
-  if (!RELEASE_ID_PATTERN.test(m.releaseId as string)) {
-    throw new Error(`${source}: releaseId "${m.releaseId}" không hợp lệ.`);
+  const result = manifestSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const field = issue.path.map(String).join('.');
+      const value = (data as Record<string, unknown>)[field];
+      const shown = value === undefined ? 'thiếu' : `= ${JSON.stringify(value)?.slice(0, 80)}`;
+      return `trường "${field}" (${shown}) ${issue.message}`;
+    });
+    throw new Error(printable(`${source}: ${problems.join('; ').replace(/\.$/, '')}.`));
   }
-  return m as ReleaseManifest;
+  if (!result.data.site.endsWith(result.data.basePath)) {
+    throw new Error(
+      printable(
+        `${source}: trường "site" (${result.data.site}) không kết thúc bằng basePath ${result.data.basePath}.`,
+      ),
+    );
+  }
+  return result.data;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { explainSystemError, formatError, UserFacingError } from '../../../src/lib/publishing/fs-errors.ts';
+import {
+  explainSystemError,
+  formatError,
+  printable,
+  UserFacingError,
+} from '../../../src/lib/publishing/fs-errors.ts';
 
 function systemError(code: string, file: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: boom, open '${file}'`), { code, path: file });
@@ -24,5 +29,14 @@ describe('system errors for administrators', () => {
     expect(formatError(new UserFacingError('Gói hỏng.', 'Chép lại.'), 'cài đặt')).toBe(
       'LỖI: Gói hỏng.\nCách xử lý: Chép lại.',
     );
+  });
+
+  it('print text from a package with its control characters escaped, so it cannot drive the terminal', () => {
+    const hostile = 'so-tay\u001b]0;bi-chiem\u0007\u001b[2J\u202egnp.exe\u009b';
+    expect(printable(hostile)).toBe('so-tay\\x1b]0;bi-chiem\\x07\\x1b[2J\\u202egnp.exe\\x9b');
+    expect(printable('Sổ tay — bình thường')).toBe('Sổ tay — bình thường');
+    const printed = formatError(new UserFacingError(`Gói ${hostile} hỏng.`, 'Chép lại.'), 'cài đặt');
+    for (const raw of ['\u001b', '\u0007', '\u202e', '\u009b']) expect(printed).not.toContain(raw);
+    expect(printed).toContain('so-tay\\x1b]0;bi-chiem');
   });
 });

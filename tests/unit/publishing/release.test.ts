@@ -44,6 +44,13 @@ describe('checksum lists', () => {
     );
   });
 
+  it('report a file listed twice as such (not as missing), naming both lines', () => {
+    const text = `${sha('a')}  site/index.html\n${sha('b')}  site/404.html\n${sha('c')}  site/index.html\n`;
+    expect(() => parseChecksums(text, 'SHA256SUMS trong gói')).toThrow(
+      'SHA256SUMS trong gói, dòng 3: tệp site/index.html được ghi hai lần (lần đầu ở dòng 1).',
+    );
+  });
+
   it('replace the entry of a re-made package and keep the others', () => {
     const merged = mergeChecksums(
       [
@@ -81,7 +88,44 @@ describe('manifest', () => {
 
   it('rejects a release id that could escape releases/ or a missing field', () => {
     expect(() => parseManifest(JSON.stringify({ ...valid, releaseId: '../../etc' }))).toThrow(/releaseId/);
-    expect(() => parseManifest(JSON.stringify({ ...valid, pageCount: undefined }))).toThrow(/pageCount/);
+    expect(() => parseManifest(JSON.stringify({ ...valid, pageCount: undefined }))).toThrow(
+      /trường "pageCount" \(thiếu\)/,
+    );
     expect(() => parseManifest('{', 'goi/manifest.json')).toThrow(/goi\/manifest.json: không phải JSON/);
+  });
+
+  // Each of these once got past the check and failed later (installDir: after the switch).
+  it.each([
+    ['installDir', 5, /trường "installDir" \(= 5\) phải là một chuỗi/],
+    ['installDir', 'srv/so-tay', /"installDir".*tuyệt đối/],
+    ['installDir', '/srv/so tay', /"installDir".*ký tự đặc biệt/],
+    ['commit', 42, /"commit".*commit git/],
+    ['commit', 'không phải', /"commit".*không phải mã commit git/],
+    ['dirty', 'no', /"dirty".*true hoặc false/],
+    ['builtAt', '2031-02-30', /"builtAt".*ISO 8601/],
+    ['pageCount', -1, /"pageCount".*không được âm/],
+    ['fileCount', 1.5, /"fileCount".*số nguyên/],
+    ['siteBytes', '1000', /"siteBytes".*số byte/],
+    ['site', 'intranet.vn/so-tay/', /"site".*không phải URL đầy đủ/],
+    ['site', 'http://intranet.vn/so%20tay/', /"site".*"%"/],
+    ['site', 'http://intranet.thu-nghiem.vn/khac/', /"site".*không kết thúc bằng basePath \/so-tay\//],
+    ['basePath', '/so;tay/', /"basePath".*";"/],
+    ['name', 'So Tay', /"name".*tên gói npm/],
+    ['version', '1.0; rm', /"version"/],
+  ])('rejects %s = %j, naming the field and the problem', (field, value, message) => {
+    expect(() => parseManifest(JSON.stringify({ ...valid, [field]: value }), 'goi/manifest.json')).toThrow(
+      message,
+    );
+  });
+
+  it('names every bad field at once, and escapes control characters in what it quotes', () => {
+    let message = '';
+    try {
+      parseManifest(JSON.stringify({ ...valid, name: 'so-tay\u001b[2J', dirty: 1 }));
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/"name".*; trường "dirty"/);
+    expect(message).not.toContain('\u001b');
   });
 });

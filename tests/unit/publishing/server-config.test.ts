@@ -12,6 +12,7 @@ import {
   SECURITY_HEADERS,
   siteFolder,
 } from '../../../src/lib/publishing/server-config.ts';
+import { SiteConfigError } from '../../../src/lib/publishing/site-config.ts';
 
 const options = { base: '/so-tay/', installDir: '/srv/so-tay', releaseId: '20310501T101500Z-0.1.0-abcdef0' };
 
@@ -58,7 +59,7 @@ describe('nginx', () => {
   it('serves <installDir>/current/site, whose folders mirror the base path', () => {
     expect(siteFolder('/so-tay/')).toBe('site/so-tay');
     expect(siteFolder('/')).toBe('site');
-    expect(conf).toContain('location /so-tay/ {\n    root /srv/so-tay/current/site;');
+    expect(conf).toContain('location ^~ /so-tay/ {\n    root /srv/so-tay/current/site;');
     expect(conf).toContain('error_page 404 /so-tay/404.html;');
     expect(conf).toContain('return 301 /so-tay/;');
     expect(conf).toContain('open_file_cache off;');
@@ -76,13 +77,59 @@ describe('nginx', () => {
     expect(conf.split('{').length).toBe(conf.split('}').length);
     const atRoot = renderNginxConfig({ ...options, base: '/' });
     expect(atRoot).not.toContain('location = ');
-    expect(atRoot).toContain('location / {');
+    expect(atRoot).toContain('location ^~ / {');
+  });
+
+  it("claims the base path with ^~, so the server block's regex locations cannot take its files", () => {
+    const topLevel = conf.split('\n').filter((l) => /^location /.test(l));
+    expect(topLevel).toEqual(['location = /so-tay {', 'location ^~ /so-tay/ {']);
+  });
+});
+
+describe('every server sends the headers a government site is expected to send', () => {
+  const expected = {
+    'X-Frame-Options': 'SAMEORIGIN',
+    'Referrer-Policy': 'same-origin',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  it('frame-ancestors in the CSP, X-Frame-Options, Referrer-Policy, Permissions-Policy, nosniff', () => {
+    expect(SECURITY_HEADERS).toMatchObject(expected);
+    expect(SECURITY_HEADERS['Content-Security-Policy']).toMatch(/(^|; )frame-ancestors 'self'(;|$)/);
+    expect(SECURITY_HEADERS['Permissions-Policy']).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
+  });
+
+  it.each([
+    ['nginx', renderNginxConfig(options), (n: string, v: string) => `add_header ${n} "${v}" always;`],
+    ['.htaccess', renderHtaccess(options), (n: string, v: string) => `Header always set ${n} "${v}"`],
+    ['web.config', renderWebConfig(options), (n: string, v: string) => `<add name="${n}" value="${v}" />`],
+  ])('%s sets each of them', (_server, text, line) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(text).toContain(line(name, value.replace(/&/g, '&amp;')));
+    }
+  });
+});
+
+describe('values that would break a configuration', () => {
+  it.each([
+    ['base', '/so"tay/'],
+    ['base', '/so;tay/'],
+    ['base', '/so{tay}/'],
+    ['base', '/so tay/'],
+    ['installDir', '/srv/so tay'],
+    ['installDir', '/srv/$tay'],
+    ['releaseId', '1";evil'],
+  ])('are refused by every renderer (%s = %j)', (field, value) => {
+    for (const render of [renderNginxConfig, renderHtaccess, renderApacheConfig, renderWebConfig]) {
+      expect(() => render({ ...options, [field]: value }), render.name).toThrow(SiteConfigError);
+    }
   });
 });
 
 describe('Apache', () => {
+  const htaccess = renderHtaccess(options);
+  const vhost = renderApacheConfig(options);
+
   it('declares the MIME types, the cache rule and the headers in .htaccess', () => {
-    const htaccess = renderHtaccess(options);
     for (const ext of ['pagefind', 'pf_meta', 'pf_index', 'pf_fragment', 'pf_filter']) {
       expect(htaccess).toContain(`AddType application/octet-stream .${ext}`);
     }
@@ -93,9 +140,37 @@ describe('Apache', () => {
     expect(htaccess).not.toMatch(/DEFLATE.*octet-stream/);
   });
 
+  it('fails closed without mod_headers or mod_mime: no rule depends on them silently', () => {
+    for (const text of [htaccess, vhost]) {
+      expect(text).not.toMatch(/<IfModule mod_(headers|mime)\.c>/);
+      expect(text).toMatch(
+        /<IfModule !mod_headers\.c>\n\s*Error "So tay: chua bat mod_headers.*a2enmod headers/,
+      );
+      expect(text).toMatch(/<IfModule !mod_mime\.c>\n\s*Error ".*a2enmod mime/);
+    }
+    // Apache prints non-ASCII bytes of an Error message as \xNN escapes: keep it readable.
+    for (const line of vhost.split('\n').filter((l) => l.trim().startsWith('Error '))) {
+      expect(line).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
+
+  it('lets the .htaccess override FileInfo only, in the site folder only', () => {
+    expect(vhost).not.toMatch(/AllowOverride All/);
+    expect(vhost.match(/AllowOverride .*/g)).toEqual(['AllowOverride None', 'AllowOverride FileInfo']);
+    expect(vhost).toMatch(
+      /<Directory "\/srv\/so-tay">\n(?:.*\n)*?\s*AllowOverride None\n\s*Require all denied/,
+    );
+    expect(vhost).toMatch(
+      /<Directory "\/srv\/so-tay\/current\/site\/so-tay">\n(?:.*\n)*?\s*AllowOverride FileInfo\n\s*Require all granted/,
+    );
+    // What needs more than FileInfo (Options, DirectoryIndex, Require) lives in the vhost lines.
+    expect(htaccess).not.toMatch(/^\s*(Options|DirectoryIndex|Require|<FilesMatch)/m);
+    expect(vhost).toContain('DirectoryIndex index.html');
+  });
+
   it('maps the base path to the installed site folder', () => {
-    expect(renderApacheConfig(options)).toContain('Alias /so-tay/ "/srv/so-tay/current/site/so-tay/"');
-    expect(renderApacheConfig(options)).toContain('RedirectMatch 301 ^/so-tay$ /so-tay/');
+    expect(vhost).toContain('Alias /so-tay "/srv/so-tay/current/site/so-tay"');
+    expect(vhost).toContain('Include /srv/so-tay/current/server/apache.conf');
     expect(renderApacheConfig({ ...options, base: '/' })).toContain(
       'DocumentRoot "/srv/so-tay/current/site"',
     );

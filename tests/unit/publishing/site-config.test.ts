@@ -36,6 +36,40 @@ describe('site location from the environment', () => {
     expect(() => normaliseBase('/../etc/')).toThrow(/BASE_PATH/);
   });
 
+  // Each of these breaks the generated nginx syntax, Apache's quoted paths or web.config's XML.
+  it.each([
+    ['/so"tay/', ['"']],
+    ["/so'tay/", ["'"]],
+    ['/so&tay/', ['&']],
+    ['/so;tay/', [';']],
+    ['/so{tay}/', ['{', '}']],
+    ['/so tay/', [' ']],
+    ['/so$tay/', ['$']],
+    ['/so<tay>/', ['<', '>']],
+    ['/sổ-tay/', ['ổ']],
+    ['/so%20tay/', ['%']],
+    ['/so\\tay/', ['\\']],
+  ])('refuses BASE_PATH=%j, naming %j and saying what to use', (input, named) => {
+    let message = '';
+    try {
+      normaliseBase(input);
+    } catch (err) {
+      expect(err).toBeInstanceOf(SiteConfigError);
+      message = (err as Error).message;
+    }
+    expect(message).toContain(`BASE_PATH="${input}"`);
+    for (const c of named) expect(message).toContain(`"${c}"`);
+    expect(message).toMatch(/chỉ dùng chữ cái không dấu, chữ số và - _ \. ~.*ví dụ \/so-tay\//);
+  });
+
+  it('keeps the usual letters, digits, - _ . ~ in a base path', () => {
+    expect(normaliseBase('/Van_ban-2031/so.tay~1/')).toBe('/Van_ban-2031/so.tay~1/');
+  });
+
+  it('shows control characters in a refused base path as escapes, not raw', () => {
+    expect(() => normaliseBase('/so\u001b[2Jtay/')).toThrow(/BASE_PATH="\/so\\x1b\[2Jtay\/"/);
+  });
+
   it('combines SITE_URL and BASE_PATH', () => {
     expect(resolveSiteLocation({ SITE_URL: 'http://intranet.tu.vn', BASE_PATH: '/so-tay' })).toEqual({
       site: 'http://intranet.tu.vn/so-tay/',
@@ -96,6 +130,10 @@ describe('so-tay.config.json', () => {
   it('wants an absolute install folder without characters that break server configs', () => {
     expect(() => resolveInstallDir({ INSTALL_DIR: 'srv/so-tay' })).toThrow(/tuyệt đối/);
     expect(() => resolveInstallDir({ INSTALL_DIR: '/srv/so tay' })).toThrow(/khoảng trắng/);
+    // $ is an nginx variable, # starts a comment, & and < break web.config's XML.
+    for (const bad of ['/srv/$so', '/srv/so#tay', '/srv/so&tay', '/srv/so<tay', '/srv/sổ-tay']) {
+      expect(() => resolveInstallDir({ INSTALL_DIR: bad }), bad).toThrow(/ký tự đặc biệt/);
+    }
     expect(resolveInstallDir({ INSTALL_DIR: 'C:\\inetpub\\so-tay' })).toBe('C:\\inetpub\\so-tay');
   });
 });
