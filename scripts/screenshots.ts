@@ -14,15 +14,39 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, serveStatic } from '../tests/helpers/browser.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    dist: { type: 'string', default: 'dist' },
-    out: { type: 'string', default: 'screenshots' },
-    base: { type: 'string', default: '/' },
-    'first-screen': { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Cách dùng: node_modules/.bin/node scripts/screenshots.ts [--dist dist] [--out screenshots]
+  [--base /] [--first-screen] [trang …]   (ví dụ: / van-ban/21-nq-tw-2022/ tim-kiem/?q=dang)
+Chụp mỗi trang ở chế độ sáng và tối, rộng 360 px và 1280 px, vào thư mục --out.`;
+
+function readArgs() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        dist: { type: 'string', default: 'dist' },
+        out: { type: 'string', default: 'screenshots' },
+        base: { type: 'string', default: '/' },
+        'first-screen': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = readArgs();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!fs.existsSync(path.join(values.dist, 'index.html'))) {
+  console.error(
+    `Không thấy ${path.join(values.dist, 'index.html')}: chạy npm run build trước, hoặc chỉ --dist.`,
+  );
+  process.exit(1);
+}
 
 const server = await serveStatic(path.resolve(values.dist), values.base);
 const browser = await launchBrowser();
