@@ -271,8 +271,9 @@ class SearchPage {
     const views = batch.map((h) => h.view());
     this.shown += batch.length;
     let first = true;
+    let n = this.shown - batch.length;
     for (const view of views) {
-      const item = resultItem(await view);
+      const item = resultItem(await view, `ket-qua-${++n}`);
       if (id !== this.runId) return;
       this.ui.results.append(item);
       if (focus && first) item.querySelector('a')?.focus();

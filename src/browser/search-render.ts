@@ -65,8 +65,12 @@ export function moreText(left: number): string {
   return `Xem thêm kết quả (còn ${left.toLocaleString('vi-VN')})`;
 }
 
-/** One result: type, code and date; the title linking to the page; the excerpt with its marks. */
-export function resultItem(view: ResultView): HTMLLIElement {
+/**
+ * One result: type, code and date; the title linking to the page, or to the section of a long page
+ * where the words are, whose heading is then shown under the title; the excerpt with its marks.
+ * `id` names the result's elements (unique on the page).
+ */
+export function resultItem(view: ResultView, id: string): HTMLLIElement {
   const facts: Array<Node | string> = [];
   if (view.typeLabel !== undefined)
     facts.push(el('span', { class: 'font-semibold text-link', text: view.typeLabel }));
@@ -82,18 +86,32 @@ export function resultItem(view: ResultView): HTMLLIElement {
     line.append(f);
   });
   const link = el('a', { class: 'text-lg font-semibold', text: view.title });
-  // A plain link to the page: the page marks the searched words itself (see highlight.ts).
-  link.href = view.url;
-  const excerpt = el('p', { class: 'mt-1 text-fg' });
-  for (const piece of view.excerpt)
-    excerpt.append(piece.marked ? el('mark', { text: piece.text }) : piece.text);
-  return el(
+  // A plain link to the page or its section: the page marks the searched words itself, and scrolls
+  // to them (see highlight.ts).
+  link.href = view.section?.url ?? view.url;
+  const item = el(
     'li',
     { class: 'border-b border-line py-4' },
     line,
     el('h3', { class: 'mt-1 leading-snug' }, link),
-    excerpt,
   );
+  if (view.section !== undefined) {
+    // Where the link leads, read after the link's name by a screen reader.
+    const where = el(
+      'p',
+      { class: 'text-sm text-muted' },
+      'Ở mục: ',
+      el('span', { class: 'font-semibold text-fg', text: view.section.heading }),
+    );
+    where.id = `${id}-muc`;
+    link.setAttribute('aria-describedby', where.id);
+    item.append(where);
+  }
+  const excerpt = el('p', { class: 'mt-1 text-fg' });
+  for (const piece of view.excerpt)
+    excerpt.append(piece.marked ? el('mark', { text: piece.text }) : piece.text);
+  item.append(excerpt);
+  return item;
 }
 
 /** Values of one filter in display order. */

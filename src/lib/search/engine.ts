@@ -11,7 +11,9 @@
  * 4. In relevance order, the documents a code query names come first, newest first; then, for a
  *    query typed with marks, the results whose words carry exactly those marks (Pagefind's own bonus
  *    for exact marks is too weak to decide the order, and ignores titles).
- * 5. Filter counts: for a filter with values selected, the counts come from the same search without
+ * 5. Each result, once shown, links to the section of its page that holds the most query words when
+ *    that beats the page's top (sections.ts); a document a code query names links to its top.
+ * 6. Filter counts: for a filter with values selected, the counts come from the same search without
  *    that filter, so they say what choosing another value would add (values of a filter are ORed).
  *
  * Results before counts: Pagefind counts filter values only over the filter indexes it has loaded,
@@ -66,7 +68,7 @@ export interface SearchOutcome {
   status: 'idle' | 'results' | 'empty';
   hits: SearchHit[];
   /**
-   * Counts per filter value for the current query (see step 5 above). A filter with values selected
+   * Counts per filter value for the current query (see step 6 above). A filter with values selected
    * needs one more search, done on demand after the results are shown, as does a first search
    * without filters (the filter lists load only then). `null` when a newer search was asked for
    * before the counting began: the reader has moved on, and the work would only delay the newer one.
@@ -343,36 +345,45 @@ async function exactMatches(
   return exact;
 }
 
-/** Step 4: the final order of the result ids, and how many documents the code query names. */
+/** The order of the results (step 4). */
+interface Order {
+  ids: string[];
+  /** The documents the code query names. */
+  named: ReadonlySet<string>;
+}
+
+/** Step 4: the final order of the result ids, and the documents the code query names. */
 async function relevanceOrder(
   ctx: Context,
   state: SearchState,
   { pass, codeQuery, codeTerm }: Found,
-): Promise<{ ids: string[]; codeMatches: number }> {
+): Promise<Order> {
   const viaCode = codeTerm !== '';
   const codeMatches = viaCode && codeQuery !== null ? await codeMatchesOf(ctx, codeQuery, pass.results) : [];
+  const named = new Set(codeMatches.map((m) => m.id));
   const ids = pass.results.map((r) => r.id);
-  if (pass.term === null || state.sort !== 'relevance' || ids.length <= 1) {
-    return { ids, codeMatches: codeMatches.length };
-  }
+  if (pass.term === null || state.sort !== 'relevance' || ids.length <= 1) return { ids, named };
   // The code word carries no marks; the words typed around it may.
   const words = viaCode ? pass.term.slice(codeTerm.length).trim() : pass.term;
   const exact = await exactMatches(ctx, state, words, pass.results);
-  return {
-    ids: orderResults({ ids, codeMatches, ...(exact === undefined ? {} : { exact }) }),
-    codeMatches: codeMatches.length,
-  };
+  return { ids: orderResults({ ids, codeMatches, ...(exact === undefined ? {} : { exact }) }), named };
 }
 
-/** The results in `ids` order, each shaping its display on demand. */
-function hitsOf(ctx: Context, pass: Pass, ids: readonly string[]): SearchHit[] {
+/**
+ * The results in order, each shaping its display on demand. A document the code query names links
+ * to its top, never to a section that happens to repeat its code; any other result may link to the
+ * section its words are in.
+ */
+function hitsOf(ctx: Context, pass: Pass, { ids, named }: Order): SearchHit[] {
   // The words asked, to mark in a summary shown instead of an excerpt.
   const asked = pass.term === null ? [] : pass.term.split(' ').map(unfoldText);
+  const terms = pass.term === null ? [] : queryTerms(pass.term);
   const byId = new Map(pass.results.map((r) => [r.id, r]));
   return ids.flatMap((id): SearchHit[] => {
     const r = byId.get(id);
     if (r === undefined) return [];
-    return [{ id, view: async () => resultView(await ctx.dataOf(r), ctx.labels, asked) }];
+    const sectionTerms = named.has(id) ? [] : terms;
+    return [{ id, view: async () => resultView(await ctx.dataOf(r), ctx.labels, asked, sectionTerms) }];
   });
 }
 
@@ -408,7 +419,7 @@ async function explainNothing(
   return { unmatched, withoutFilters };
 }
 
-/** Step 5: counts per filter value for the search that found `found`. */
+/** Step 6: counts per filter value for the search that found `found`. */
 async function countFacets(ctx: Context, state: SearchState, found: Pass): Promise<FacetCounts> {
   if (found.results.length === 0) return NO_COUNTS;
   let counted = found.response.filters;
@@ -452,8 +463,8 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       return { ...base, status: 'idle', hits: [], counts: async () => countsFrom(await ctx.loadFilters()) };
     }
     const found = await findResults(ctx, state, q);
-    const { ids, codeMatches } = await relevanceOrder(ctx, state, found);
-    const hits = hitsOf(ctx, found.pass, ids);
+    const order = await relevanceOrder(ctx, state, found);
+    const hits = hitsOf(ctx, found.pass, order);
     const why = hits.length === 0 ? await explainNothing(ctx, state, found) : base;
     let countsOnce: Promise<FacetCounts | null> | undefined;
     return {
@@ -469,7 +480,7 @@ export function createSearchEngine(api: PagefindApi, options: EngineOptions): Se
       unmatched: why.unmatched,
       withoutFilters: why.withoutFilters,
       codeQuery: found.codeQuery,
-      codeMatches,
+      codeMatches: order.named.size,
     };
   };
 
