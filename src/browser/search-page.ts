@@ -17,6 +17,7 @@ import {
 } from '../lib/search/engine.ts';
 import type { FacetKey, FacetLabels } from '../lib/search/facets.ts';
 import type { PagefindApi } from '../lib/search/pagefind-api.ts';
+import { EXCERPT_WORDS } from '../lib/search/sections.ts';
 import {
   emptyFilters,
   hasFilters,
@@ -100,7 +101,7 @@ class SearchPage {
       const api = pagefind.createInstance({
         basePath: bundle,
         baseUrl: base,
-        excerptLength: 28,
+        excerptLength: EXCERPT_WORDS,
         excerptEllipsis: '…',
       });
       await api.init();

@@ -8,7 +8,7 @@ import { comparePartialDates, formatDate } from '../content/dates.ts';
 import { expandCompactDate, type FacetLabels, META } from './facets.ts';
 import { unfoldText } from './fold.ts';
 import { highlightRanges, highlightTerms } from './highlight.ts';
-import { bestSection, isLongPage, type SubResult } from './sections.ts';
+import { bestSection, isLongPage, type SubResult, sectionExcerpt } from './sections.ts';
 
 /** The part of a loaded Pagefind result the page uses. */
 export interface ResultData {
@@ -25,6 +25,8 @@ export interface ResultData {
   sub_results?: readonly SubResult[] | undefined;
   /** How many words of the page are indexed. */
   word_count?: number | undefined;
+  /** Positions of the matched words in the page's text. */
+  locations?: readonly number[] | undefined;
 }
 
 /** A piece of an excerpt. */
@@ -149,10 +151,11 @@ export function resultView(
   const date = rawDate === undefined ? undefined : (expandCompactDate(rawDate) ?? undefined);
   const code = data.meta[META.code];
   const summary = data.meta[META.summary];
-  const section = isLongPage(data.word_count)
-    ? bestSection(data.sub_results ?? [], data.raw_content ?? data.content ?? '', terms)
-    : undefined;
-  const pieces = excerptPieces(section?.excerpt ?? data.excerpt);
+  const raw = data.raw_content ?? data.content ?? '';
+  const section = isLongPage(data.word_count) ? bestSection(data.sub_results ?? [], raw, terms) : undefined;
+  const pieces = excerptPieces(
+    section === undefined ? data.excerpt : sectionExcerpt(section, raw, data.locations ?? section.locations),
+  );
   return {
     url: data.url,
     title: decode(data.meta[META.title] ?? data.url),

@@ -108,3 +108,37 @@ export function bestSection(
   if (best === undefined || best.covered === 0) return undefined;
   return best.section.anchor === undefined ? undefined : best.section;
 }
+
+/** Words in an excerpt: the search page asks Pagefind for excerpts this long. */
+export const EXCERPT_WORDS = 28;
+
+/**
+ * The excerpt to show for a section. Pagefind ends a section's excerpt at the next heading, so a
+ * heading followed at once by a sub-heading ("5. Thể thức trình bày" then "5.1. Bố cục") gets an
+ * excerpt of its own words only, which repeats the heading shown above it. Such a short excerpt is
+ * taken on from the heading into the text below, {@link EXCERPT_WORDS} words long, with the page's
+ * matched words (`pageLocations`) marked, the way Pagefind marks them.
+ */
+export function sectionExcerpt(
+  section: SubResult,
+  rawContent: string,
+  pageLocations: readonly number[],
+  ellipsis = '…',
+): string {
+  const own = section.excerpt
+    .replace(/<\/?mark>/g, '')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  if (section.anchor === undefined || own.length >= EXCERPT_WORDS) return section.excerpt;
+  // The same split Pagefind's excerpt builder uses, so locations line up.
+  const words = rawContent.split(/[\r\n\s]+/g);
+  const start = section.anchor.location;
+  const end = Math.min(words.length, start + EXCERPT_WORDS);
+  const marked = new Set(pageLocations);
+  const shown: string[] = [];
+  for (let i = start; i < end; i++) {
+    const word = words[i] ?? '';
+    shown.push(marked.has(i) ? `<mark>${word}</mark>` : word);
+  }
+  return shown.join(' ') + (end < words.length ? ellipsis : '');
+}

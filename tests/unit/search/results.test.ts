@@ -83,8 +83,8 @@ describe('a result on a long page', () => {
       {
         title: foldText('Thể thức trình bày báo cáo'),
         url: '/so-tay/van-ban/x/#th%E1%BB%83-th%E1%BB%A9c',
-        anchor: { element: 'h2', id: 'thể-thức', text: 'Thể thức', location: 9 },
-        locations: [9, 10, 11, 12],
+        anchor: { element: 'h2', id: 'thể-thức', text: 'Thể thức', location: 10 },
+        locations: [10, 11, 12, 13],
         excerpt: foldText('<mark>Thể</mark> <mark>thức</mark> <mark>trình</mark> <mark>bày</mark> báo cáo'),
       },
     ],

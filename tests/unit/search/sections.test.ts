@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../../src/lib/search/fold.ts';
 import { prepareQuery, queryTerms } from '../../../src/lib/search/query.ts';
-import { bestSection, type SubResult } from '../../../src/lib/search/sections.ts';
+import {
+  bestSection,
+  EXCERPT_WORDS,
+  type SubResult,
+  sectionExcerpt,
+} from '../../../src/lib/search/sections.ts';
 
 /**
  * A page as Pagefind hands it over: its text (folded, as indexed) and sub-results whose locations
@@ -95,5 +100,31 @@ describe('the section a result links to', () => {
     expect(bestSection([], raw, terms('xếp'))).toBeUndefined();
     const top = page(text, [{ id: null, title: 'Về kiểm điểm', words: ['kiểm'] }]);
     expect(bestSection(top.sections, top.raw, terms('kiểm'))).toBeUndefined();
+  });
+});
+
+describe("a section's excerpt", () => {
+  const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+  const raw = words.join(' ');
+  const section = (start: number, own: number): SubResult => ({
+    title: 'Heading',
+    url: '/x/#h',
+    anchor: { element: 'h2', id: 'h', text: 'Heading', location: start },
+    locations: [start],
+    excerpt: `<mark>${words[start]}</mark> ${words.slice(start + 1, start + own).join(' ')}`,
+  });
+
+  it('goes on below a heading whose own text is too short, marking the matched words', () => {
+    const excerpt = sectionExcerpt(section(10, 3), raw, [10, 14, 50]);
+    expect(excerpt.split(' ')).toHaveLength(EXCERPT_WORDS);
+    expect(excerpt.startsWith('<mark>w10</mark> w11 w12 w13 <mark>w14</mark> w15')).toBe(true);
+    expect(excerpt.endsWith('w37…')).toBe(true);
+    // At the end of the page, no ellipsis.
+    expect(sectionExcerpt(section(50, 2), raw, [50]).endsWith('w59')).toBe(true);
+  });
+
+  it("keeps Pagefind's excerpt of a section long enough to fill one", () => {
+    const long = section(5, EXCERPT_WORDS);
+    expect(sectionExcerpt(long, raw, [5, 40])).toBe(long.excerpt);
   });
 });
