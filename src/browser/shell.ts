@@ -6,11 +6,16 @@
  */
 const THEME_KEY = 'so-tay-theme';
 type Choice = 'system' | 'light' | 'dark';
-// Short visible text (fits beside the logo at 360 px); the accessible name spells it out.
-const LABELS: Record<Choice, { text: string; name: string }> = {
-  system: { text: '◐ Tự động', name: 'Giao diện: theo hệ thống. Bấm để chuyển sang sáng' },
-  light: { text: '☀ Sáng', name: 'Giao diện: sáng. Bấm để chuyển sang tối' },
-  dark: { text: '☾ Tối', name: 'Giao diện: tối. Bấm để theo hệ thống' },
+/**
+ * What the button shows for each choice: a glyph (hidden from screen readers) and a short word that
+ * fits beside the logo at 360 px. The button's name comes from its content — "Giao diện: Tự động",
+ * the first part visually hidden — so it always contains the visible word (WCAG 2.5.3); what a
+ * press does is its description.
+ */
+const LABELS: Record<Choice, { icon: string; text: string; press: string }> = {
+  system: { icon: '◐', text: 'Tự động', press: 'Bấm để chuyển sang giao diện sáng.' },
+  light: { icon: '☀', text: 'Sáng', press: 'Bấm để chuyển sang giao diện tối.' },
+  dark: { icon: '☾', text: 'Tối', press: 'Bấm để giao diện theo hệ thống.' },
 };
 const NEXT: Record<Choice, Choice> = { system: 'light', light: 'dark', dark: 'system' };
 
@@ -35,9 +40,17 @@ function applyChoice(choice: Choice, button: HTMLButtonElement): void {
   showChoice(choice, button);
 }
 
+/** Shows `choice` on the button: glyph, word, and (in its description) what a press does. */
 function showChoice(choice: Choice, button: HTMLButtonElement): void {
-  button.textContent = LABELS[choice].text;
-  button.setAttribute('aria-label', LABELS[choice].name);
+  const { icon, text, press } = LABELS[choice];
+  const description = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+  for (const [part, value] of [
+    [button.querySelector('[data-theme-icon]'), icon],
+    [button.querySelector('[data-theme-text]'), text],
+    [description, press],
+  ] as const) {
+    if (part !== null) part.textContent = value;
+  }
 }
 
 /** Wires the theme toggle and the `/` shortcut. */

@@ -4,12 +4,15 @@
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
 import path from 'node:path';
-import { newestFirst } from '../lib/content/catalog.ts';
+import { fileUnder, newestFirst } from '../lib/content/catalog.ts';
 import { formatDate, formatTimestamp } from '../lib/content/dates.ts';
+import type { DocumentType } from '../lib/content/document-types.ts';
 import { draftsShown, visibleEntries } from '../lib/content/drafts.ts';
 import { lastCommitDates } from '../lib/content/git-dates-fs.ts';
+import { localityMembers } from '../lib/content/localities.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { labelMap } from '../lib/content/taxonomy.ts';
+import { groupByTerm, type TermGroup } from '../lib/content/terms.ts';
 import { createUrls } from '../lib/content/urls.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
@@ -28,6 +31,12 @@ export interface Catalog {
   localities: CollectionEntry<'localities'>[];
   /** "Cập nhật" date of a page: its `updated` field, else its last git commit, else undefined. */
   lastUpdated: (entry: DocumentEntry | NewsEntry) => string | undefined;
+  /**
+   * The Central Committee term a document is filed under on the term pages: its `term`, when a
+   * central body issued it. A local committee's `term` counts that committee's own congresses
+   * (Tỉnh ủy khóa XX), so such a document is in no term page.
+   */
+  centralTerm: (doc: DocumentEntry) => string | undefined;
 }
 
 let cached: Promise<Catalog> | undefined;
@@ -56,8 +65,10 @@ async function build(): Promise<Catalog> {
     const changed = entry.filePath ? gitDates.get(path.resolve(entry.filePath)) : undefined;
     return changed ? formatTimestamp(changed) : undefined;
   };
+  const centralIssuers = new Set(issuers.filter((i) => i.data.level === 'trung-uong').map((i) => i.id));
   return {
     lastUpdated,
+    centralTerm: (doc) => (centralIssuers.has(doc.data.issuer) ? doc.data.term : undefined),
     documents: newestFirst(documents, (d) => d.data.date),
     news: newestFirst(news, (n) => n.data.eventDate),
     documentsById: new Map(documents.map((d) => [d.id, d])),
@@ -79,6 +90,52 @@ export function itemDate(item: DocumentEntry | NewsEntry): string {
 export async function allItems(): Promise<(DocumentEntry | NewsEntry)[]> {
   const { documents, news } = await loadCatalog();
   return newestFirst([...documents, ...news], itemDate);
+}
+
+/**
+ * The items of every listing page, by kind and id. Only an id with items is a key, and only a key
+ * gets a page: a type, issuer, topic, locality or term with nothing in it is not published (an
+ * empty page is a dead end, and would sit in the sitemap linked from nowhere); the index pages
+ * show such an id without a link.
+ */
+export interface Listings {
+  /** Documents of each type, newest first. */
+  types: Map<DocumentType, DocumentEntry[]>;
+  /** Documents of each issuer. */
+  issuers: Map<string, DocumentEntry[]>;
+  /** Documents and news on each topic. */
+  topics: Map<string, (DocumentEntry | NewsEntry)[]>;
+  /** Documents and news of each locality; a current province's also of those merged into it. */
+  localities: Map<string, (DocumentEntry | NewsEntry)[]>;
+  /** Documents of each Central Committee term, newest term first. */
+  terms: TermGroup<DocumentEntry>[];
+}
+
+let listings: Promise<Listings> | undefined;
+
+/** Loads the items of every listing page; memoised for the whole build. */
+export function loadListings(): Promise<Listings> {
+  listings ??= buildListings();
+  return listings;
+}
+
+async function buildListings(): Promise<Listings> {
+  const { documents, localities, centralTerm } = await loadCatalog();
+  const items = await allItems();
+  const flat = localities.map((l) => ({ id: l.id, ...l.data }));
+  const byLocality = new Map<string, (DocumentEntry | NewsEntry)[]>();
+  for (const l of flat) {
+    const members = localityMembers(flat, l.id);
+    const filed = items.filter((i) => i.data.locality !== undefined && members.has(i.data.locality));
+    if (filed.length > 0) byLocality.set(l.id, filed);
+  }
+  return {
+    types: fileUnder(documents, (d) => [d.data.type]) as Map<DocumentType, DocumentEntry[]>,
+    issuers: fileUnder(documents, (d) => [d.data.issuer]),
+    topics: fileUnder(items, (i) => i.data.topics),
+    localities: byLocality,
+    terms: groupByTerm(documents, centralTerm),
+  };
 }
 
 /** Route builders for this build's base path. */

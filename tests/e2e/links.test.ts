@@ -1,8 +1,8 @@
 /**
  * Gate: no internal link or asset is broken. linkinator crawls the site on a local server under the
- * base path, starting from every page of the sitemap (some, such as an empty type's listing or the
- * search page, are linked from no page), and checks every href/src (and #fragment) on the site's
- * origin; links to other origins (the cited sources) are not followed: the site runs on an intranet.
+ * base path, starting from every page of the sitemap (that each is also linked from the home page is
+ * checked by no-javascript.test.ts), and checks every href/src (and #fragment) on the site's origin;
+ * links to other origins (the cited sources) are not followed: the site runs on an intranet.
  */
 import { LinkChecker } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

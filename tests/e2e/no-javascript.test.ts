@@ -1,10 +1,12 @@
 /**
  * Gate: every page but the search page works with JavaScript off — its heading, main navigation and
- * content show, and following a navigation link loads the next page. Also: a document page printed
- * shows its metadata table and text without the site's navigation.
+ * content show, following a navigation link loads the next page, and every page of the sitemap can
+ * be reached from the home page by links alone. Also: a document page printed shows its metadata
+ * table and text without the site's navigation.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { crawlLinks } from '../helpers/crawl.ts';
 import { sitemapPaths, useLiveSite } from './sites.ts';
 
 /** Document pages: van-ban/<id>/, not the paginated listing van-ban/2/. */
@@ -43,6 +45,14 @@ describe.each(inject('e2eSites'))('$name site', (site) => {
         problems.push(`${p}: nội dung chính trống`);
     }
     expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('reaches every page of the sitemap from the home page by following links alone', async () => {
+    const { pages } = await crawlLinks(live.server.url);
+    const listed = sitemapPaths(site);
+    expect(listed.filter((p) => !pages.includes(p))).toEqual([]);
+    // And the sitemap misses no page a reader can reach.
+    expect(pages.filter((p) => !listed.includes(p))).toEqual([]);
   }, 600_000);
 
   it('lets a reader browse with links alone: home → documents → a document', async () => {

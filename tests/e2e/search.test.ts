@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureSearch } from '../../scripts/bench/measure-search.ts';
+import { foldVietnamese } from '../../src/lib/content/text.ts';
 import { launchBrowser, type StaticServer, serveStatic } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
 
@@ -290,20 +291,64 @@ describe('the search page', () => {
     });
   });
 
+  it.each([
+    [1280, 'thể thức trình bày', '5. Thể thức trình bày báo cáo', '5-thể-thức-trình-bày-báo-cáo'],
+    [360, 'kiem diem danh gia xep loai', '4. Tiêu chí xếp loại chất lượng', '4-tiêu-chí-xếp-loại-chất-lượng'],
+  ])(
+    'at %i px, "%s" lands on the section of the long guidance that says it',
+    async (width, q, heading, id) => {
+      await withPage(
+        async (page) => {
+          await openSearch(page, `q=${encodeURIComponent(q)}`);
+          const result = page.locator('[data-search-results] li').filter({ hasText: 'Về kiểm điểm' });
+          // The result names the section it leads to, and its link says so to a screen reader.
+          await expect(result.getByText('Ở mục:').textContent()).resolves.toBe(`Ở mục: ${heading}`);
+          const link = result.getByRole('link', { name: /Về kiểm điểm/ });
+          await expect(
+            link.getAttribute('aria-describedby').then((d) => page.locator(`#${d}`).textContent()),
+          ).resolves.toBe(`Ở mục: ${heading}`);
+          await link.click();
+          await page.waitForURL((url) => url.pathname === `${BASE}van-ban/9044-hd-vptw-2022/`);
+          expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#${id}`);
+          await page.locator('mark.search-hit').first().waitFor();
+          // Scrolled down to the section: its heading is on screen, with the words marked in it.
+          const target = page.locator(`[id="${id}"]`);
+          expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+          const box = await target.boundingBox();
+          expect(box?.y).toBeGreaterThanOrEqual(0);
+          expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(900);
+          const marked = await target.locator('mark.search-hit').allInnerTexts();
+          expect(marked.length).toBeGreaterThan(0);
+          const words = foldVietnamese(q).split(' ');
+          for (const m of marked) expect(words).toContain(foldVietnamese(m));
+        },
+        { viewport: { width, height: 900 } },
+      );
+    },
+  );
+
   it.each(['light', 'dark'] as const)(
     'passes axe with results and filters shown (%s)',
     async (colorScheme) => {
       for (const width of [1280, 360]) {
         await withPage(
           async (page) => {
-            await openSearch(page, 'q=đảng+viên&loai=nghi-quyet');
-            // On a narrow screen the filters fold behind a button: open them so they are checked too.
-            if (width < 1024) await page.locator('[data-search-filter-toggle]').click();
-            await page.getByRole('checkbox', { name: /^Nghị quyết/ }).waitFor();
-            const { violations } = await new AxeBuilder({ page }).analyze();
-            expect(
-              violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-            ).toEqual([]);
+            // Filters chosen; then a result that leads to a section of a long page.
+            for (const [query, value] of [
+              ['q=đảng+viên&loai=nghi-quyet', /^Nghị quyết/],
+              ['q=thể+thức+trình+bày', /^Hướng dẫn/],
+            ] as const) {
+              await openSearch(page, query);
+              // On a narrow screen the filters fold behind a button: open them so they are checked too.
+              if (width < 1024) await page.locator('[data-search-filter-toggle]').click();
+              await page.getByRole('checkbox', { name: value }).waitFor();
+              const { violations } = await new AxeBuilder({ page }).analyze();
+              expect(
+                violations.map(
+                  (v) => `${query} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+                ),
+              ).toEqual([]);
+            }
           },
           { colorScheme, viewport: { width, height: 900 } },
         );

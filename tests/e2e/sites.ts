@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, type StaticServer, serveStatic } from '../helpers/browser.ts';
 
@@ -76,4 +76,15 @@ export function useLiveSite(site: E2eSite): LiveSite {
     await live.server?.close();
   });
   return live;
+}
+
+/**
+ * Opens `url` and waits until the page's scripts have settled, so a check sees the page a reader
+ * sees rather than a half-run one: loaded, the shell script done (it shows the theme button with
+ * the reader's choice), and nothing busy (the search page's results).
+ */
+export async function openSettled(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('#doi-giao-dien').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }

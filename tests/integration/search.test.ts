@@ -260,6 +260,57 @@ describe('filters and sorting', () => {
   });
 });
 
+describe('a long page: the result links to the section where the words are', () => {
+  // The guidance has some 560 words under twelve headings; 9021-NQ/TW of 2018 some 130 under two.
+  const GUIDE = 'van-ban/9044-hd-vptw-2022';
+  /** The guidance's result for `q`. */
+  async function guide(q: string): Promise<ResultView> {
+    const found = (await views(await search(q))).find((v) => v.url === `/${GUIDE}/`);
+    if (found === undefined) throw new Error(`"${q}" did not find ${GUIDE}`);
+    return found;
+  }
+  /** Ids of the headings of the built page. */
+  const headingIds = () =>
+    [...fs.readFileSync(`${SITE}/${GUIDE}/index.html`, 'utf8').matchAll(/<h[2-6][^>]*\sid="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+  const marked = (v: ResultView) => v.excerpt.filter((p) => p.marked).map((p) => p.text.toLowerCase());
+
+  it.each([
+    ['kiểm điểm đánh giá xếp loại', '4. Tiêu chí xếp loại chất lượng', '4-tiêu-chí-xếp-loại-chất-lượng'],
+    ['kiem diem danh gia xep loai', '4. Tiêu chí xếp loại chất lượng', '4-tiêu-chí-xếp-loại-chất-lượng'],
+    ['thể thức trình bày', '5. Thể thức trình bày báo cáo', '5-thể-thức-trình-bày-báo-cáo'],
+    ['lề trái', '5.2. Chữ và lề', '52-chữ-và-lề'],
+  ])('%s → «%s», by its heading id, with the excerpt from there', async (q, heading, id) => {
+    const view = await guide(q);
+    expect(view.section?.heading).toBe(heading);
+    expect(view.section?.url).toBe(`/${GUIDE}/#${encodeURIComponent(id)}`);
+    // The anchor is a real heading of the page (the ids Sätteri gives headings).
+    expect(headingIds()).toContain(id);
+    expect(marked(view).length).toBeGreaterThan(0);
+  });
+
+  it('marks the section excerpt with the words the reader typed', async () => {
+    const heading = await guide('thể thức trình bày');
+    expect(marked(heading)).toContain('thể thức trình bày');
+    // The section's own text is its heading alone (5.1 follows at once): the excerpt goes on below it.
+    expect(heading.excerpt.map((p) => p.text).join('')).toMatch(
+      /^5\. Thể thức trình bày báo cáo\. 5\.1\. Bố cục\. Báo cáo gồm ba phần/,
+    );
+    expect(marked(await guide('lề trái'))).toContain('lề trái');
+  });
+
+  it("links to the page's top when the words are best there, or when a code names the document", async () => {
+    // "hằng năm" is in the title and summary; the sections have only "năm".
+    expect((await guide('hằng năm')).section).toBeUndefined();
+    expect((await guide('9044-HD/VPTW')).section).toBeUndefined();
+    // A short page is linked at its top, though it has headings ("## Nhiệm vụ và giải pháp").
+    const short = (await views(await search('đảng viên'))).find((v) => v.url === `/${NQ_2018}/`);
+    expect(short?.excerpt.some((p) => p.marked)).toBe(true);
+    expect(short?.section).toBeUndefined();
+  });
+});
+
 describe('results before counts', () => {
   const opened: NodePagefind[] = [];
   afterAll(async () => {

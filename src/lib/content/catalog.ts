@@ -71,3 +71,24 @@ export function countByType<T extends Pick<DocumentLike, 'type'>>(
     .filter((t) => counts.has(t))
     .map((type) => ({ type, count: counts.get(type) ?? 0 }));
 }
+
+/**
+ * Items filed under each key they carry (an item may carry several; `undefined` keys are skipped),
+ * keeping only keys that have items; items keep their input order. A listing page exists for each
+ * key of such a map, so no listing is ever published empty.
+ */
+export function fileUnder<T>(
+  items: readonly T[],
+  keysOf: (item: T) => readonly (string | undefined)[],
+): Map<string, T[]> {
+  const filed = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      if (key === undefined) continue;
+      const list = filed.get(key);
+      if (list) list.push(item);
+      else filed.set(key, [item]);
+    }
+  }
+  return filed;
+}

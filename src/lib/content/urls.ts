@@ -3,6 +3,8 @@
  * `/` and under any sub-path such as `/so-tay/`. URLs are ASCII, lower case and end with `/`.
  */
 
+import { termSlug } from './terms.ts';
+
 /** Route builders bound to one base path. */
 export interface Urls {
   /** Any site path (`'van-ban/'`, `'/pagefind/pagefind.js'`) under the base. */
@@ -21,6 +23,10 @@ export interface Urls {
   topic(id: string, page?: number): string;
   localities(): string;
   locality(id: string, page?: number): string;
+  /** The terms (khóa) index. */
+  terms(): string;
+  /** One term's documents: `term('XIII')` → `khoa/xiii/`. */
+  term(term: string): string;
   search(query?: string): string;
   gaps(): string;
   rss(): string;
@@ -47,6 +53,8 @@ export function createUrls(base: string): Urls {
     topic: (id, page) => paged(`chu-de/${id}/`, page),
     localities: () => to('dia-phuong/'),
     locality: (id, page) => paged(`dia-phuong/${id}/`, page),
+    terms: () => to('khoa/'),
+    term: (term) => to(`khoa/${termSlug(term)}/`),
     search: (query) => to(query ? `tim-kiem/?q=${encodeURIComponent(query)}` : 'tim-kiem/'),
     gaps: () => to('van-ban-con-thieu/'),
     rss: () => to('rss.xml'),

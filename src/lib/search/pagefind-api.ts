@@ -2,6 +2,7 @@
  * The part of Pagefind's browser API (`pagefind.js`, version 1.6) the search page uses. The same
  * module runs in Node for the integration tests, so the engine depends on this shape only.
  */
+import type { SubResult, WeightedLocation } from './sections.ts';
 
 /** Counts per filter value: `{ loai: { 'nghi-quyet': 3 } }`. */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -24,6 +25,9 @@ export interface PagefindResultData {
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   locations: number[];
+  weighted_locations?: WeightedLocation[];
+  /** The page split at its headings with ids, in page order (see sections.ts). */
+  sub_results?: SubResult[];
   word_count: number;
 }
 

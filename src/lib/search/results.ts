@@ -1,12 +1,14 @@
 /**
  * Turning what Pagefind returns into what the reader sees: the `đ` stand-ins mapped back, the
  * excerpt split into plain and marked pieces (rendered as text nodes, never as HTML), type, code and
- * date in Vietnamese, and the order of the results.
+ * date in Vietnamese, the section of a long page the words are in (sections.ts), and the order of
+ * the results.
  */
 import { comparePartialDates, formatDate } from '../content/dates.ts';
 import { expandCompactDate, type FacetLabels, META } from './facets.ts';
 import { unfoldText } from './fold.ts';
 import { highlightRanges, highlightTerms } from './highlight.ts';
+import { bestSection, isLongPage, type SubResult, sectionExcerpt } from './sections.ts';
 
 /** The part of a loaded Pagefind result the page uses. */
 export interface ResultData {
@@ -16,6 +18,15 @@ export interface ResultData {
   excerpt: string;
   meta: Readonly<Record<string, string | undefined>>;
   filters: Readonly<Record<string, readonly string[] | undefined>>;
+  /** The page's text as Pagefind split it into words, which locations point into. */
+  raw_content?: string | undefined;
+  content?: string | undefined;
+  /** The page split at its headings with ids (see sections.ts). */
+  sub_results?: readonly SubResult[] | undefined;
+  /** How many words of the page are indexed. */
+  word_count?: number | undefined;
+  /** Positions of the matched words in the page's text. */
+  locations?: readonly number[] | undefined;
 }
 
 /** A piece of an excerpt. */
@@ -39,7 +50,15 @@ export interface ResultView {
   date?: string | undefined;
   /** The date as shown: dd/mm/yyyy, mm/yyyy or yyyy. */
   dateLabel?: string | undefined;
-  /** The text to show: the excerpt with its marks, or the summary when no word of the text matched. */
+  /**
+   * The section of a long page where the words are, when that is better than the page's top: its
+   * heading, and the page's URL with the heading's `#id`.
+   */
+  section?: { heading: string; url: string } | undefined;
+  /**
+   * The text to show: the excerpt with its marks (the section's, when there is one), or the summary
+   * when no word of the text matched.
+   */
   excerpt: ExcerptPiece[];
 }
 
@@ -117,15 +136,26 @@ function markedPieces(text: string, words: readonly string[]): ExcerptPiece[] {
 
 /**
  * A loaded result as the page shows it, with `đ` restored everywhere. `words` are the query words,
- * marked in the summary when it stands in for an excerpt.
+ * marked in the summary when it stands in for an excerpt. `terms` (the query's terms, as
+ * `queryTerms` gives them) choose the section of a long page to link to; without them the result
+ * is the page.
  */
-export function resultView(data: ResultData, labels: FacetLabels, words: readonly string[] = []): ResultView {
+export function resultView(
+  data: ResultData,
+  labels: FacetLabels,
+  words: readonly string[] = [],
+  terms: readonly string[] = [],
+): ResultView {
   const type = data.filters.loai?.[0];
   const rawDate = data.meta[META.date];
   const date = rawDate === undefined ? undefined : (expandCompactDate(rawDate) ?? undefined);
   const code = data.meta[META.code];
   const summary = data.meta[META.summary];
-  const pieces = excerptPieces(data.excerpt);
+  const raw = data.raw_content ?? data.content ?? '';
+  const section = isLongPage(data.word_count) ? bestSection(data.sub_results ?? [], raw, terms) : undefined;
+  const pieces = excerptPieces(
+    section === undefined ? data.excerpt : sectionExcerpt(section, raw, data.locations ?? section.locations),
+  );
   return {
     url: data.url,
     title: decode(data.meta[META.title] ?? data.url),
@@ -134,6 +164,7 @@ export function resultView(data: ResultData, labels: FacetLabels, words: readonl
     code: code === undefined ? undefined : decode(code),
     date,
     dateLabel: date === undefined ? undefined : formatDate(date),
+    section: section === undefined ? undefined : { heading: decode(section.title), url: section.url },
     excerpt:
       pieces.some((p) => p.marked) || summary === undefined ? pieces : markedPieces(decode(summary), words),
   };

@@ -68,6 +68,56 @@ describe('a result as shown', () => {
   });
 });
 
+describe('a result on a long page', () => {
+  const labels = facetLabels({ issuers: [], topics: [], localities: [] });
+  const raw = foldText('Hướng dẫn về thể thức. Mục đích của việc này. Thể thức trình bày báo cáo');
+  const data = {
+    url: '/so-tay/van-ban/x/',
+    excerpt: foldText('Hướng dẫn về <mark>thể</mark> <mark>thức.</mark>'),
+    meta: { title: foldText('Về thể thức') },
+    filters: { loai: ['huong-dan'] },
+    raw_content: raw,
+    word_count: 1200,
+    sub_results: [
+      { title: foldText('Về thể thức'), url: '/so-tay/van-ban/x/', locations: [0, 1, 3, 4], excerpt: '' },
+      {
+        title: foldText('Thể thức trình bày báo cáo'),
+        url: '/so-tay/van-ban/x/#th%E1%BB%83-th%E1%BB%A9c',
+        anchor: { element: 'h2', id: 'thể-thức', text: 'Thể thức', location: 10 },
+        locations: [10, 11, 12, 13],
+        excerpt: foldText('<mark>Thể</mark> <mark>thức</mark> <mark>trình</mark> <mark>bày</mark> báo cáo'),
+      },
+    ],
+  };
+
+  it("links to the section holding the words, shows its heading (with đ) and the section's excerpt", () => {
+    const view = resultView(data, labels, ['thể', 'thức', 'trình', 'bày'], ['the', 'thuc', 'trinh', 'bay']);
+    expect(view.url).toBe('/so-tay/van-ban/x/');
+    expect(view.section).toEqual({
+      heading: 'Thể thức trình bày báo cáo',
+      url: '/so-tay/van-ban/x/#th%E1%BB%83-th%E1%BB%A9c',
+    });
+    expect(view.excerpt).toEqual([
+      { text: 'Thể thức trình bày', marked: true },
+      { text: ' báo cáo', marked: false },
+    ]);
+  });
+
+  it('links to the page when its top holds the words best, or when no words choose a section', () => {
+    const top = resultView(data, labels, ['hướng', 'dẫn'], ['huong', 'dan']);
+    expect(top.section).toBeUndefined();
+    expect(top.excerpt[1]).toEqual({ text: 'thể thức', marked: true });
+    expect(resultView(data, labels, ['thể', 'thức']).section).toBeUndefined();
+  });
+
+  it('links a short page at its top: it fits in a screen or two', () => {
+    const short = { ...data, word_count: 120 };
+    const view = resultView(short, labels, ['thể', 'thức', 'trình', 'bày'], ['the', 'thuc', 'trinh', 'bay']);
+    expect(view.section).toBeUndefined();
+    expect(view.excerpt[1]).toEqual({ text: 'thể thức', marked: true });
+  });
+});
+
 describe('result order', () => {
   it('puts the coded documents first, newest first, then exact marks, keeping Pagefind order inside', () => {
     expect(
