@@ -122,7 +122,7 @@ async function compiles(page: string): Promise<{ data: Record<string, unknown>; 
   expect(m, 'frontmatter block').not.toBeNull();
   const data = loadYaml(m?.[1] ?? '') as Record<string, unknown>;
   const body = page.slice(m?.[0].length ?? 0);
-  await mdxToJs(body, {});
+  mdxToJs(body, {});
   return { data, body };
 }
 
@@ -148,8 +148,8 @@ describe('MDX-safe Markdown', () => {
           type: 'root',
           children: [{ type: 'paragraph', children: [{ type: 'text', value }] }],
         });
-        await mdxToJs(md, {});
-        const tree = (await mdxToMdast(md, {})) as unknown as Root;
+        mdxToJs(md, {});
+        const tree = mdxToMdast(md, {}) as unknown as Root;
         expect(mdastToString(tree)).toBe(value);
       }),
       { numRuns: 300 },
