@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { contentGuardIntegration } from './src/integrations/content-guard.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { markdownProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
@@ -34,8 +35,15 @@ export default defineConfig({
     // src/lib/markdown/plugins-fs.ts.
     processor: satteri(markdownProcessorOptions({ base })),
   },
+  // contentGuard first: it refuses links, impossible dates and YAML aliases before content is read.
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.
-  integrations: [mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],
+  integrations: [
+    contentGuardIntegration(),
+    mdx(),
+    sitemap(),
+    siteFilesIntegration(),
+    pagefindIntegration(),
+  ],
   vite: {
     plugins: [tailwindcss()],
     build: {

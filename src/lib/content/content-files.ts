@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { anchorAndAliasProblemsIn } from './frontmatter-guard.ts';
 
 /**
  * Content pages (MDX with YAML frontmatter) read outside Astro, for the content checks, the linking
@@ -57,6 +58,9 @@ export function parseContentText(
     const line = counter.linePos(error.pos[0]).line + 1;
     throw new ContentFileError(file, line, `YAML không hợp lệ: ${error.message.split('\n')[0]}`);
   }
+  // Before toJS, which is what would expand an alias bomb.
+  const [alias] = anchorAndAliasProblemsIn(m[1] ?? '', doc, counter);
+  if (alias) throw new ContentFileError(file, alias.line + 1, alias.message);
   const data = doc.toJS() as unknown;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentFileError(file, 2, 'frontmatter phải là các cặp "tên: giá trị".');
