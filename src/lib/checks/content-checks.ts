@@ -3,16 +3,22 @@
  * returning problems with file and line (like the link checks of withastro/docs). Astro's schema
  * already rejects bad frontmatter; these catch what a schema cannot see.
  *
- * Part: the content checks (src/lib/checks/), above the content model and the document graph, both
- * of which they may import; nothing imports them but `scripts/check-content.ts`.
+ * Part: the content checks (src/lib/checks/), above the content model, the document graph and the
+ * Markdown plugins, whose pure files they may import (the MDX safety check is the build's own);
+ * nothing imports them but `scripts/check-content.ts`.
  */
 
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { mdxjs } from 'micromark-extension-mdxjs';
 import { type ContentFile, lineOf } from '../content/content-files.ts';
 import { checkLocalities, type LocalityLike } from '../content/localities.ts';
 import type { Taxonomies } from '../content/taxonomy.ts';
 import { parseCode } from '../graph/code-parser.ts';
 import { buildDocumentGraph, graphPageFrom } from '../graph/document-graph.ts';
 import { createDocumentIndex, documentId } from '../graph/document-registry.ts';
+import { mdxCodeInTree, mdxSafetyIssues } from '../markdown/mdx-safety.ts';
 
 /** One finding. `error` fails `npm run check`; `warning` is printed only. */
 export interface Problem {
@@ -28,6 +34,8 @@ export interface CheckContext {
   taxonomies: Taxonomies;
   /** Content directory, for messages about data files. */
   root: string;
+  /** The project's root folder, holding src/components/ (MDX may import only from there). */
+  projectRoot?: string;
 }
 
 /** A content check. */
@@ -138,6 +146,30 @@ export const checkDocumentMentions: ContentCheck = ({ files }) => {
   return graph.problems.map(({ severity, file, line, message }) => ({ severity, file, line, message }));
 };
 
+/**
+ * What the build refuses in MDX (src/lib/markdown/mdx-safety.ts): imports from outside
+ * src/components/, exports, expressions that could call code. The body is parsed with micromark's MDX
+ * extension; a body it cannot parse is left to the build, which names the syntax error itself.
+ */
+export const checkMdxSafety: ContentCheck = ({ files, projectRoot = process.cwd() }) =>
+  files.flatMap((f) => {
+    if (!/[{<]|^\s*(?:import|export)\b/m.test(f.body)) return [];
+    let tree: Root;
+    try {
+      tree = fromMarkdown(f.body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    } catch {
+      return [];
+    }
+    return mdxSafetyIssues(mdxCodeInTree(tree, f.bodyLine - 1), { file: f.file, projectRoot }).map(
+      (issue) => ({
+        severity: 'error' as const,
+        file: f.file,
+        line: issue.line,
+        message: issue.message,
+      }),
+    );
+  });
+
 /** The default set of checks, in the order they are reported. */
 export const DEFAULT_CHECKS: ContentCheck[] = [
   checkNfc,
@@ -145,6 +177,7 @@ export const DEFAULT_CHECKS: ContentCheck[] = [
   checkSourceUrls,
   checkLocalityData,
   checkDocumentMentions,
+  checkMdxSafety,
 ];
 
 /** Runs checks and returns all problems, sorted by file and line. */
