@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pageFrontmatterProblems, yamlProblems } from './frontmatter-guard.ts';
+import { extractFrontmatter, pageFrontmatterProblems, yamlProblems } from './frontmatter-guard.ts';
 
 /** One refusal, located in a file. */
 export interface GuardProblem {
@@ -79,12 +79,34 @@ function entryProblem(full: string, kind: EntryKind, folderName: string): GuardP
   return null;
 }
 
+/** How much of a page is read first: its frontmatter is at the top, and rarely longer. */
+const HEAD_BYTES = 16 * 1024;
+
+/**
+ * The start of a page, enough to hold its frontmatter: the first {@link HEAD_BYTES} when the
+ * frontmatter ends within them, else the whole file. Reading only the head halves the guard's time
+ * on 10,000 pages (the bodies are most of the bytes).
+ */
+function pageHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const read = fs.readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const head = buffer.toString('utf8', 0, read);
+    if (read < HEAD_BYTES || extractFrontmatter(head) !== null) return head;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
 /** Problems of one plain file: its frontmatter if it is a page, its YAML if it is a data file. */
 export function fileContentProblems(file: string): GuardProblem[] {
   const ext = path.extname(file).toLowerCase();
   if (!PAGE_EXTENSIONS.has(ext) && !YAML_EXTENSIONS.has(ext)) return [];
-  const text = fs.readFileSync(file, 'utf8');
-  const problems = PAGE_EXTENSIONS.has(ext) ? pageFrontmatterProblems(text) : yamlProblems(text);
+  const problems = PAGE_EXTENSIONS.has(ext)
+    ? pageFrontmatterProblems(pageHead(file))
+    : yamlProblems(fs.readFileSync(file, 'utf8'));
   return problems.map(({ line, message }) => ({ file, line, message }));
 }
 

@@ -74,6 +74,12 @@ describe('the folders the build publishes from', () => {
     ]);
   });
 
+  it('finds a date after a frontmatter longer than the head it reads first', () => {
+    const long = `summary: ${'Tóm tắt rất dài. '.repeat(2000)}`;
+    write(path.join(contentDir, 'van-ban/dai.mdx'), `---\n${long}\ndate: 2023-02-30\n---\n`);
+    expect(contentGuardProblems({ contentDir, publicDir }).map((p) => p.line)).toEqual([3]);
+  });
+
   it('does not read pages in public/ as content', () => {
     write(path.join(publicDir, 'x.md'), '---\ndate: 2023-02-30\n---\n');
     expect(contentGuardProblems({ contentDir, publicDir })).toEqual([]);
