@@ -112,6 +112,7 @@ describe('expressions in MDX', () => {
     '<The a={{ get b() { return 1; } }} />',
     '<The a={{ f() {} }} />',
     '<The a={{ [frontmatter.k]: 1 }} />',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the MDX under test holds a template literal.
     '<The a={`${frontmatter.title}`} />',
   ])('refuses %s, which could run code or read the machine', (mdx) => {
     const issues = issuesOf(`${imports}${mdx}\n`);
