@@ -6,10 +6,11 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { contentGuardIntegration } from './src/integrations/content-guard.ts';
 import { draftsIntegration } from './src/integrations/drafts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
-import { markdownProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
+import { markdownProcessorOptions, mdxProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
 import { PUBLISH_CONFIG_FILE, resolveSiteLocation } from './src/lib/publishing/site-config.ts';
 import { readPublishConfig } from './src/lib/publishing/site-config-fs.ts';
 
@@ -31,13 +32,27 @@ export default defineConfig({
   },
   markdown: {
     // Sätteri, Astro's default (GFM built in), builds this site in about 60 % of the CPU time of
-    // unified/remark (docs/markdown.md). MDX inherits this processor and its plugins, listed in
-    // src/lib/markdown/plugins-fs.ts.
+    // unified/remark (docs/markdown.md). MDX gets the same plugins (src/lib/markdown/plugins-fs.ts)
+    // and one more, below.
     processor: satteri(markdownProcessorOptions({ base })),
   },
+  // contentGuard before content is read: it refuses links, impossible dates and YAML aliases before content is read.
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.
   // draftsIntegration first: it decides, by the command, whether drafts are shown (only in dev).
-  integrations: [draftsIntegration(), mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],
+  integrations: [
+    draftsIntegration(),
+    contentGuardIntegration(),
+    // MDX gets its own processor: the same plugins, plus the check that refuses imports from outside
+    // src/components/, exports and expressions that could run code on the build machine.
+    mdx({
+      processor: satteri(
+        mdxProcessorOptions({ base, projectRoot: fileURLToPath(new URL('.', import.meta.url)) }),
+      ),
+    }),
+    sitemap(),
+    siteFilesIntegration(),
+    pagefindIntegration(),
+  ],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -3,7 +3,8 @@
  * `LỖI|CHÚ Ý  file:line  message`, errors first, then the drafts (`Bản nháp: file:line`), then a
  * summary. Exits 1 if any is an error. Reads SO_TAY_CONTENT_DIR like the build.
  *
- * Two checks run side by side: `astro check` (the schema of every page, which only Astro can apply,
+ * First the content guard (src/lib/content/content-guard-fs.ts): links, special files, impossible
+ * dates and YAML aliases stop everything, as they stop the build. Then two checks run side by side: `astro check` (the schema of every page, which only Astro can apply,
  * and the types of the code) in a child process, and the content checks of
  * src/lib/checks/content-checks.ts (frontmatter that is not YAML, MDX that would not compile, file
  * names, sources, document mentions…). A failure of `astro check` is explained the way the build
@@ -25,6 +26,7 @@ import {
   writeAstroLog,
 } from '../src/lib/content/build-errors-fs.ts';
 import { readContentFilesTolerant } from '../src/lib/content/content-files-fs.ts';
+import { contentGuardProblems } from '../src/lib/content/content-guard-fs.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { readSourceTexts } from '../src/lib/content/source-texts-fs.ts';
 import { TaxonomyError } from '../src/lib/content/taxonomy.ts';
@@ -50,7 +52,7 @@ function contentProblems(): { problems: Problem[]; drafts: { file: string; line:
   }));
   try {
     problems.push(
-      ...runChecks({ files, taxonomies: readTaxonomies(root), root }, [
+      ...runChecks({ files, taxonomies: readTaxonomies(root), root, projectRoot }, [
         ...DEFAULT_CHECKS,
         checkSourceEcho(readSourceTexts(root)),
       ]),
@@ -63,6 +65,14 @@ function contentProblems(): { problems: Problem[]; drafts: { file: string; line:
 }
 
 async function main(): Promise<number> {
+  // First what also stops the build before it reads anything: links, special files, impossible
+  // dates, YAML aliases. The checks below read the pages, so they wait until these are fixed.
+  const guard = contentGuardProblems({ contentDir: root, publicDir: path.resolve(projectRoot, 'public') });
+  if (guard.length > 0) {
+    for (const p of guard) console.log(`LỖI   ${displayPath(p.file)}:${p.line}  ${p.message}`);
+    console.log(`Kiểm tra nội dung: ${guard.length} lỗi phải sửa trước khi đọc các trang.`);
+    return 1;
+  }
   const astro = runAstro({
     astroBin,
     args: verbose ? ['check', '--verbose'] : ['check'],

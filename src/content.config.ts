@@ -4,11 +4,12 @@
  *
  * Issuers, topics and localities are read from the YAML lists in `content/data/` (through
  * `src/lib/content/taxonomy-fs.ts`) so a typo is an error listing the valid ids, never a new category.
+ * The field schemas (partial dates, codes, terms, sources) are in `src/lib/content/fields.ts`, pure
+ * and tested on their own; this file assembles them into collections.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { toPartialDateString } from './lib/content/dates.ts';
 import {
   DOCUMENT_STATUSES,
   DOCUMENT_TYPE_SLUGS,
@@ -17,86 +18,25 @@ import {
   RELATION_KINDS,
   typesForAbbreviation,
 } from './lib/content/document-types.ts';
+import {
+  codeChoices,
+  documentCodeField,
+  partialDate,
+  partyTerm,
+  source,
+  taxonomyTerm,
+} from './lib/content/fields.ts';
 import { contentDir, DATA_DIR, DATA_FILES, DOCUMENTS_DIR, NEWS_DIR } from './lib/content/paths.ts';
-import type { TaxonomyEntry } from './lib/content/taxonomy.ts';
 import { readTaxonomies } from './lib/content/taxonomy-fs.ts';
 import { parseCode } from './lib/graph/code-parser.ts';
 
 const root = contentDir();
 const taxonomies = readTaxonomies(root);
 
-/** An id from one of the YAML lists; the error names the list file and some valid ids. */
-function termOf(entries: TaxonomyEntry[], what: string, fileName: string) {
-  const ids = new Set(entries.map((e) => e.id));
-  const sample = entries
-    .slice(0, 8)
-    .map((e) => e.id)
-    .join(', ');
-  return z.string().refine((v) => ids.has(v), {
-    error: (issue) =>
-      `${what} "${String(issue.input)}" không có trong content/${DATA_DIR}/${fileName}. ` +
-      `Hãy dùng một id có sẵn (${sample}, …) hoặc thêm mục mới vào tệp đó.`,
-  });
-}
-
-const issuerId = termOf(taxonomies.issuers, 'Cơ quan ban hành', DATA_FILES.issuers);
-const topicId = termOf(taxonomies.topics, 'Chủ đề', DATA_FILES.topics);
-const localityId = termOf(taxonomies.localities, 'Địa phương', DATA_FILES.localities);
-
-/**
- * A date that may be partial: `2022-06-16`, `2022-06` or `2022` (quote it or not: YAML's own date
- * and number types are accepted). Stored as that string.
- */
-const partialDate = z.union([z.string(), z.number(), z.date()]).transform((v, ctx) => {
-  const s = toPartialDateString(v);
-  if (s === null) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: `Ngày "${String(v)}" không hợp lệ: viết YYYY-MM-DD, YYYY-MM hoặc YYYY (ví dụ 2022-06-16).`,
-    });
-    return z.NEVER;
-  }
-  return s;
-});
-
-/** A document code (số hiệu) in any common spelling, stored in its canonical form (`21-NQ/TW`). */
-const documentCode = z.string().transform((v, ctx) => {
-  const code = parseCode(v);
-  if (!code) {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message: `Số hiệu "${v}" không đọc được. Viết như 21-NQ/TW, 865-QĐ/TU hoặc 73/2023/NĐ-CP.`,
-    });
-    return z.NEVER;
-  }
-  return code.canonical;
-});
-
-/** A cited source. Every fact on a page comes from one of these. */
-const source = z.object({
-  /** Title of the cited article or page, as published. */
-  title: z.string().min(1),
-  /** Who published it: a newspaper, portal or agency ("Báo Quảng Ngãi", "TTXVN"). */
-  outlet: z.string().min(1),
-  /**
-   * Address of the source, shown as an external link. Leave it out only when the original page
-   * cannot be found (an article kept as a copy whose address is lost): the source is then listed by
-   * title, outlet and date, marked as having no address, and `npm run check` warns about it, since a
-   * reader cannot open it to verify the facts.
-   */
-  url: z.url({ error: 'Đường dẫn nguồn phải là một URL đầy đủ (https://…).' }).optional(),
-  /** When the source was published, if known. */
-  date: partialDate.optional(),
-});
-
-/**
- * The author's choice for a code shared by several documents (numbering restarts each term):
- * `{ "21-NQ/TW": 2017-10-25 }` makes every mention of 21-NQ/TW on this page link to the document
- * of that date instead of the automatic choice.
- */
-const codeChoices = z.record(z.string(), partialDate).default({});
+const issuerId = taxonomyTerm(taxonomies.issuers, 'Cơ quan ban hành', DATA_FILES.issuers);
+const topicId = taxonomyTerm(taxonomies.topics, 'Chủ đề', DATA_FILES.topics);
+const localityId = taxonomyTerm(taxonomies.localities, 'Địa phương', DATA_FILES.localities);
+const documentCode = documentCodeField(parseCode);
 
 const documents = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: `${root}/${DOCUMENTS_DIR}` }),
@@ -124,10 +64,7 @@ const documents = defineCollection({
         })
         .optional(),
       /** Khóa (term of the Central Committee or local committee), in Roman numerals: "XIII". */
-      term: z
-        .string()
-        .regex(/^[IVXLC]+$/, 'Khóa viết bằng chữ số La Mã in hoa, ví dụ XIII.')
-        .optional(),
+      term: partyTerm.optional(),
       /** Tình trạng hiệu lực. "chua-ro" when no source says. */
       status: z.enum(Object.keys(DOCUMENT_STATUSES) as [keyof typeof DOCUMENT_STATUSES]).default('chua-ro'),
       /** Chủ đề: ids from content/data/chu-de.yaml. */

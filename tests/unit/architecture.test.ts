@@ -18,7 +18,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   search: ['content', 'graph'],
   publishing: ['content'],
   importer: ['content', 'graph'],
-  checks: ['content', 'graph'],
+  checks: ['content', 'graph', 'markdown'],
 };
 
 /** The file of each part whose header says what the part is and what it may import. */

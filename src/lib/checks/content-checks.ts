@@ -3,10 +3,15 @@
  * returning problems with file and line (like the link checks of withastro/docs). Astro's schema
  * already rejects bad frontmatter; these catch what a schema cannot see.
  *
- * Part: the content checks (src/lib/checks/), above the content model and the document graph, both
- * of which they may import; nothing imports them but `scripts/check-content.ts`.
+ * Part: the content checks (src/lib/checks/), above the content model, the document graph and the
+ * Markdown plugins, whose pure files they may import (the MDX safety check is the build's own);
+ * nothing imports them but `scripts/check-content.ts`.
  */
 
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { mdxjs } from 'micromark-extension-mdxjs';
 import { mdxToMdast } from 'satteri';
 import { expressionSentence, mdxSentence } from '../content/build-errors.ts';
 import { type ContentFile, lineOf } from '../content/content-files.ts';
@@ -21,6 +26,7 @@ import {
   graphPageFrom,
 } from '../graph/document-graph.ts';
 import { createDocumentIndex, documentId } from '../graph/document-registry.ts';
+import { mdxCodeInTree, mdxSafetyIssues } from '../markdown/mdx-safety.ts';
 
 /** One finding. `error` fails `npm run check`; `warning` is printed only. */
 export interface Problem {
@@ -36,6 +42,8 @@ export interface CheckContext {
   taxonomies: Taxonomies;
   /** Content directory, for messages about data files. */
   root: string;
+  /** The project's root folder, holding src/components/ (MDX may import only from there). */
+  projectRoot?: string;
 }
 
 /** A content check. */
@@ -207,8 +215,10 @@ export const checkMdxSyntax: ContentCheck = ({ files }) =>
       const line = Number(/^(\d+):\d+:/.exec(message)?.[1] ?? f.bodyLine);
       return [{ severity: 'error' as const, file: f.file, line, message: mdxSentence(message) }];
     }
+    const known = importedNames(f.body);
     return expressionsIn(tree)
       .filter((e) => !/^\s*(?:\/\*[\s\S]*\*\/|"[^"]*"|'[^']*')?\s*$/.test(e.value))
+      .filter((e) => !isKnownValue(e.value.trim(), known))
       .map((e) => ({
         severity: 'error' as const,
         file: f.file,
@@ -216,6 +226,30 @@ export const checkMdxSyntax: ContentCheck = ({ files }) =>
         message: expressionSentence(e.value.trim()),
       }));
   });
+
+/** Names a page's `import` lines bind (`import Note from …`, `import { A, B as C } from …`). */
+function importedNames(body: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of body.matchAll(/^import\s+([\w$]+)?\s*,?\s*(?:\{([^}]*)\})?\s+from\b/gm)) {
+    if (m[1] !== undefined) names.add(m[1]);
+    for (const part of (m[2] ?? '').split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * An expression MDX can evaluate without an unknown name: the page's frontmatter or props, or a
+ * name the page imports (the safety check, mdx-safety.ts, decides what may be imported).
+ */
+function isKnownValue(expression: string, imported: ReadonlySet<string>): boolean {
+  return /^(?:frontmatter|props)(?:\.[A-Za-z_$][\w$]*)+$/.test(expression) || imported.has(expression);
+}
 
 /** The parts of Sätteri's mdast read here. */
 interface MdxNode {
@@ -262,6 +296,30 @@ export function draftsOf(files: readonly ContentFile[]): { file: string; line: n
     .map((f) => ({ file: f.file, line: keyLine(f.raw, 'draft') ?? 1 }));
 }
 
+/**
+ * What the build refuses in MDX (src/lib/markdown/mdx-safety.ts): imports from outside
+ * src/components/, exports, expressions that could call code. The body is parsed with micromark's MDX
+ * extension; a body it cannot parse is left to the build, which names the syntax error itself.
+ */
+export const checkMdxSafety: ContentCheck = ({ files, projectRoot = process.cwd() }) =>
+  files.flatMap((f) => {
+    if (!/[{<]|^\s*(?:import|export)\b/m.test(f.body)) return [];
+    let tree: Root;
+    try {
+      tree = fromMarkdown(f.body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    } catch {
+      return [];
+    }
+    return mdxSafetyIssues(mdxCodeInTree(tree, f.bodyLine - 1), { file: f.file, projectRoot }).map(
+      (issue) => ({
+        severity: 'error' as const,
+        file: f.file,
+        line: issue.line,
+        message: issue.message,
+      }),
+    );
+  });
+
 /** The default set of checks, in the order they are reported. */
 export const DEFAULT_CHECKS: ContentCheck[] = [
   checkNfc,
@@ -271,6 +329,7 @@ export const DEFAULT_CHECKS: ContentCheck[] = [
   checkMdxSyntax,
   checkPlaceholders,
   checkDocumentMentions,
+  checkMdxSafety,
 ];
 
 /** Runs checks and returns all problems, sorted by file and line. */

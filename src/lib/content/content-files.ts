@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { anchorAndAliasProblemsIn } from './frontmatter-guard.ts';
 
 /**
  * Content pages (MDX with YAML frontmatter) read outside Astro, for the content checks, the linking
@@ -63,6 +64,9 @@ export function parseContentText(
       `Thông tin đầu trang (YAML) không đọc được: ${problem.reason}.`,
     );
   }
+  // Before toJS, which is what would expand an alias bomb.
+  const [alias] = anchorAndAliasProblemsIn(m[1] ?? '', doc, counter);
+  if (alias) throw new ContentFileError(file, alias.line + 1, alias.message);
   const data = doc.toJS() as unknown;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentFileError(file, 2, 'frontmatter phải là các cặp "tên: giá trị".');

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDocumentFileNames, checkNfc, checkSourceUrls } from '../../../src/lib/checks/content-checks.ts';
+import {
+  checkDocumentFileNames,
+  checkMdxSafety,
+  checkNfc,
+  checkSourceUrls,
+} from '../../../src/lib/checks/content-checks.ts';
 import {
   type ContentFile,
   ContentFileError,
@@ -22,6 +27,21 @@ const page = (id: string, raw: string, collection: 'documents' | 'news' = 'docum
 });
 
 describe('content files', () => {
+  it('refuses YAML anchors and aliases before expanding them, naming the line', () => {
+    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 20; i++) {
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
+    }
+    bomb.push('---', '');
+    const parse = () => parseContentText('/c/bom.mdx', bomb.join('\n'));
+    expect(parse).toThrow(ContentFileError);
+    expect(parse).toThrow(/^\/c\/bom\.mdx:2: Trường "a": anchor "&a"/);
+  });
+
   it('splits frontmatter and body and knows where the body starts', () => {
     const parsed = parseContentText('x.mdx', '---\ncode: 21-NQ/TW\ndate: 2022-06-16\n---\n\nNội dung.\n');
     expect(parsed.data.code).toBe('21-NQ/TW');
@@ -124,6 +144,41 @@ describe('content checks', () => {
       checkSourceUrls({ files: [page('tin-thu', folded, 'news')], taxonomies: {} as never, root: '/c' })[0]
         ?.line,
     ).toBe(8);
+  });
+});
+
+describe('the MDX safety check in npm run check', () => {
+  const ctx = (raw: string) => ({
+    files: [page('trang', raw)],
+    taxonomies: {} as never,
+    root: '/c',
+    projectRoot: '/du-an',
+  });
+
+  it('reports what the build refuses, at its line in the file', () => {
+    const raw = [
+      '---',
+      'title: a',
+      '---',
+      '',
+      "import { execSync } from 'node:child_process';",
+      '',
+      'Máy: {execSync("hostname")}',
+      '',
+    ].join('\n');
+    const problems = checkMdxSafety(ctx(raw));
+    expect(problems.map((p) => [p.severity, p.file, p.line])).toEqual([
+      ['error', '/c/trang.mdx', 5],
+      ['error', '/c/trang.mdx', 7],
+    ]);
+    expect(problems[0]?.message).toMatch(/import "node:child_process" bị từ chối/);
+  });
+
+  it('passes plain pages, and a page using a component of the project', () => {
+    expect(checkMdxSafety(ctx('---\ntitle: a\n---\n\nVăn bản thường.\n'))).toEqual([]);
+    expect(
+      checkMdxSafety(ctx("---\ntitle: a\n---\nimport Hop from '/src/components/Hop.astro';\n\n<Hop />\n")),
+    ).toEqual([]);
   });
 });
 

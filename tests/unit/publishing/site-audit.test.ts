@@ -117,3 +117,109 @@ describe('sitemap, feed and robots.txt', () => {
     expect(auditRobots('User-agent: *\nSitemap: /sitemap.xml\n', ctx)).toHaveLength(1);
   });
 });
+
+describe('URLs read the way a browser reads them (issue 12: the audit could be bypassed)', () => {
+  /** The messages for one body, on a site served at /so-tay/. */
+  const messagesOf = (body: string, head = '') => auditHtml(page(body, head), ctx).map((i) => i.message);
+
+  it.each([
+    ['a tab inside the scheme', '<a href="java&#9;script:alert(1)">x</a>'],
+    ['a newline inside the scheme', '<a href="java\nscript:alert(1)">x</a>'],
+    ['a leading control character', '<a href="\u0001javascript:alert(1)">x</a>'],
+    ['a leading control character written as a reference', '<a href="&#1;javascript:alert(1)">x</a>'],
+    ['upper case and a trailing control', '<a href="JaVaScRiPt:alert(1)\u0000">x</a>'],
+    ['an SVG link', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>'],
+    [
+      'an SVG animation setting href',
+      '<svg><a href="#"><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
+    ],
+    ['a form target', '<form action="javascript:alert(1)"><button>x</button></form>'],
+  ])('finds javascript: behind %s', (_what, body) => {
+    const messages = messagesOf(body);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/URL javascript: bị Content-Security-Policy chặn/);
+  });
+
+  it.each([
+    ['vbscript:', '<a href="vbscript:msgbox(1)">x</a>', /giao thức vbscript:/],
+    ['file:', '<a href="file:///etc/hostname">x</a>', /giao thức file:/],
+    [
+      'a data: script',
+      '<script src="data:text/javascript,alert(1)"></script>',
+      /data: chỉ dùng được cho ảnh/,
+    ],
+    [
+      'a data: link',
+      '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+      /data: chỉ dùng được cho ảnh/,
+    ],
+    ['mailto: as an image', '<img src="mailto:a@b.vn" alt="">', /giao thức mailto:/],
+  ])('allows only the schemes the site uses: refuses %s', (_what, body, why) => {
+    expect(messagesOf(body)).toEqual([expect.stringMatching(why)]);
+  });
+
+  it.each([
+    ['ping', '<a href="/so-tay/" ping="/so-tay/p https://tracker.example/p">x</a>', /tracker\.example/],
+    [
+      'a srcset candidate after a comma with no space',
+      '<img src="/so-tay/a.png" srcset="/so-tay/a.png 1x,https://cdn.example/b.png 2x" alt="">',
+      /cdn\.example/,
+    ],
+    [
+      'imagesrcset',
+      '<link rel="preload" as="image" href="/so-tay/a.png" imagesrcset="/so-tay/a.png 1x, //cdn.example/b.png 2x">',
+      /cdn\.example/,
+    ],
+    [
+      'a refresh <meta> without url=',
+      '<meta http-equiv="refresh" content="0;https://evil.example/">',
+      /evil\.example/,
+    ],
+    [
+      'a refresh <meta> with a quoted url',
+      '<meta http-equiv="Refresh" content="5; URL=\'https://evil.example/\'">',
+      /evil\.example/,
+    ],
+    ['a backslash host', '<img src="/\\evil.example/x.png" alt="">', /evil\.example/],
+    ['<base>', '<base href="https://evil.example/">', /evil\.example/],
+    ['an SVG <use>', '<svg><use href="https://evil.example/i.svg#a"/></svg>', /evil\.example/],
+    [
+      'the old background attribute',
+      '<table background="https://evil.example/x.png"><tr><td>x</td></tr></table>',
+      /evil\.example/,
+    ],
+  ])('finds a request to another host in %s', (_what, body, host) => {
+    const messages = messagesOf(body);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(host);
+    expect(messages[0]).toMatch(/máy chủ khác/);
+  });
+
+  it('refuses srcdoc, a whole document inline', () => {
+    expect(messagesOf('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>')).toEqual([
+      expect.stringMatching(/^<iframe srcdoc>:/),
+    ]);
+  });
+
+  it('wants the rel of an SVG link to another host, and of one written //host or /\\host', () => {
+    const messages = messagesOf(
+      '<svg><a xlink:href="https://example.org/">x</a></svg><a href="//example.org/">y</a><a href="/\\example.org/">z</a>',
+    );
+    expect(messages).toHaveLength(3);
+    expect(messages.every((m) => /thiếu rel="external noopener noreferrer"/.test(m))).toBe(true);
+  });
+
+  it('shows control characters in the message instead of printing them', () => {
+    expect(messagesOf('<a href="java\tscript:x">x</a>')[0]).toContain('"java\\tscript:x"');
+  });
+
+  it('still accepts what the site writes: data: images, mailto:, a refresh within the site, fragments', () => {
+    expect(
+      messagesOf(
+        `<img src="data:image/png;base64,iVBORw0KGgo=" alt=""><a href="mailto:ban@thu-nghiem.vn">Thư</a>
+<svg><use href="#bieu-tuong"/></svg><a href="?q=1">Tìm</a>`,
+        '<meta http-equiv="refresh" content="0; url=/so-tay/van-ban/">',
+      ),
+    ).toEqual([]);
+  });
+});
