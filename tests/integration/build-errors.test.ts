@@ -66,7 +66,8 @@ const CASES: Case[] = [
     page: 'tin/2024-06-20-trang-hong.mdx',
     line: 19,
     says: /Dấu \{hoiNghi\} ở dòng này bị MDX đọc là một biểu thức JavaScript.*hãy viết \\\{hoiNghi\\\}/,
-    astroSaid: /hoiNghi is not defined/,
+    // The MDX safety check stops it before Astro evaluates the name.
+    astroSaid: /\{hoiNghi\}/,
   },
 ];
 

@@ -103,10 +103,12 @@ describe('npm run build leaves drafts out', () => {
     }
     expect(hrefs('van-ban')).toContain(PUBLISHED_DOC);
     expect(hrefs('nam/2024')).toContain(PUBLISHED_NEWS);
-    // The draft news item is the only page of 2025 and of the topic chu-de-trong.
+    // The draft news item is the only page of 2025 and of the topic chu-de-trong: neither gets a page.
     expect(fs.existsSync(path.join(out, 'nam/2025'))).toBe(false);
     expect(hrefs('nam')).not.toContain('/nam/2025/');
-    expect(text(html('chu-de/chu-de-trong'))).not.toContain('Hội nghị thử nghiệm còn là bản nháp');
+    expect(fs.existsSync(path.join(out, 'chu-de/chu-de-trong'))).toBe(false);
+    expect(hrefs('chu-de')).not.toContain('/chu-de/chu-de-trong/');
+    expect(text(html('chu-de'))).not.toContain('Hội nghị thử nghiệm còn là bản nháp');
   });
 
   it('the search index holds the published pages only', async () => {

@@ -13,7 +13,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { mdxToMdast } from 'satteri';
-import { expressionSentence, mdxSentence } from '../content/build-errors.ts';
+import { mdxSentence } from '../content/build-errors.ts';
 import { type ContentFile, lineOf } from '../content/content-files.ts';
 import { isDraft, PLACEHOLDER } from '../content/drafts.ts';
 import { checkLocalities, type LocalityLike } from '../content/localities.ts';
@@ -197,76 +197,24 @@ function draftMentionNote(
 
 /**
  * MDX that the build could not compile, found with the build's own parser (Sätteri's): a stray `{`
- * or `<`, an unclosed tag, an HTML comment. Text in braces that parses (`{hoiNghi}`) is an expression
- * MDX would evaluate, which stops the build when the name is unknown: also an error, unless it is a
- * comment in braces or a string `{" "}`. Only bodies with `{`, `<` or a line starting with
- * `import`/`export` are parsed, since nothing else can fail.
+ * or `<`, an unclosed tag, an HTML comment. Only bodies with `{`, `<` or a line starting with
+ * `import`/`export` are parsed, since nothing else can fail. Expressions that parse but would run
+ * code or name something unknown (`{hoiNghi}`) are {@link checkMdxSafety}'s.
  */
 export const checkMdxSyntax: ContentCheck = ({ files }) =>
   files.flatMap((f) => {
     if (!/[{<]|^(?:import|export)\b/m.test(f.body)) return [];
     // Blank lines in place of the frontmatter, so the parser's lines are the file's.
     const source = '\n'.repeat(f.bodyLine - 1) + f.body;
-    let tree: MdxNode;
     try {
-      tree = mdxToMdast(source) as MdxNode;
+      mdxToMdast(source);
+      return [];
     } catch (err) {
       const message = (err as Error).message;
       const line = Number(/^(\d+):\d+:/.exec(message)?.[1] ?? f.bodyLine);
       return [{ severity: 'error' as const, file: f.file, line, message: mdxSentence(message) }];
     }
-    const known = importedNames(f.body);
-    return expressionsIn(tree)
-      .filter((e) => !/^\s*(?:\/\*[\s\S]*\*\/|"[^"]*"|'[^']*')?\s*$/.test(e.value))
-      .filter((e) => !isKnownValue(e.value.trim(), known))
-      .map((e) => ({
-        severity: 'error' as const,
-        file: f.file,
-        line: e.line,
-        message: expressionSentence(e.value.trim()),
-      }));
   });
-
-/** Names a page's `import` lines bind (`import Note from …`, `import { A, B as C } from …`). */
-function importedNames(body: string): Set<string> {
-  const names = new Set<string>();
-  for (const m of body.matchAll(/^import\s+([\w$]+)?\s*,?\s*(?:\{([^}]*)\})?\s+from\b/gm)) {
-    if (m[1] !== undefined) names.add(m[1]);
-    for (const part of (m[2] ?? '').split(',')) {
-      const name = part
-        .trim()
-        .split(/\s+as\s+/)
-        .pop();
-      if (name) names.add(name);
-    }
-  }
-  return names;
-}
-
-/**
- * An expression MDX can evaluate without an unknown name: the page's frontmatter or props, or a
- * name the page imports (the safety check, mdx-safety.ts, decides what may be imported).
- */
-function isKnownValue(expression: string, imported: ReadonlySet<string>): boolean {
-  return /^(?:frontmatter|props)(?:\.[A-Za-z_$][\w$]*)+$/.test(expression) || imported.has(expression);
-}
-
-/** The parts of Sätteri's mdast read here. */
-interface MdxNode {
-  type: string;
-  value?: string;
-  position?: { start: { line: number } };
-  children?: MdxNode[];
-}
-
-/** `…` expressions of an MDX tree, in reading order. */
-function expressionsIn(node: MdxNode): { value: string; line: number }[] {
-  const own =
-    (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') && node.value !== undefined
-      ? [{ value: node.value, line: node.position?.start.line ?? 1 }]
-      : [];
-  return [...own, ...(node.children ?? []).flatMap(expressionsIn)];
-}
 
 /**
  * What `npm run new` left to write ({@link PLACEHOLDER}): a warning while the page is a draft, an

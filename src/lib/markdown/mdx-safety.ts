@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { type Node as AcornNode, type Expression, parse as parseJs } from 'acorn';
 import type { Nodes as MdastNodes, Root } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
+import { expressionSentence } from '../content/build-errors.ts';
 
 /** One piece of code in an MDX page, as the parser found it. */
 export interface MdxCode {
@@ -177,7 +178,9 @@ function checkExpression(code: MdxCode, imported: ReadonlySet<string>): string |
   }
   const [statement] = program.body;
   if (program.body.length !== 1 || statement?.type !== 'ExpressionStatement') return refuse;
-  return isInert(statement.expression, imported) ? null : refuse;
+  if (isInert(statement.expression, imported)) return null;
+  // A lone unknown name ("{hoiNghi}") is almost always text the editor meant in braces: say so.
+  return statement.expression.type === 'Identifier' ? expressionSentence(code.value.trim()) : refuse;
 }
 
 /** Whether evaluating `node` can call nothing. */
