@@ -399,6 +399,8 @@ export function describeServedSite(get: () => ServedSite, expectations: ServerEx
       expect([...problems.violations, ...problems.consoleProblems].join('\n')).toMatch(
         /wasm|WebAssembly|Content Security Policy/i,
       );
+      // Pagefind's worker may still be fetching when the test ends: let those requests go quietly.
+      await page.context().unrouteAll({ behavior: 'ignoreErrors' });
       await page.context().close();
     });
   });

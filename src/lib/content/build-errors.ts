@@ -315,7 +315,7 @@ export function explainFailure(
       // A check of ours that already wrote "file:line  sentence" (the MDX safety check): keep its
       // sentence, without the place said twice.
       const own = /^(\S+?):(\d+) {2}([\s\S]+)$/.exec(failure.message);
-      if (own !== null && file !== undefined && file.endsWith(own[1] as string)) {
+      if (own && file?.endsWith(own[1] as string)) {
         const sentence = (own[3] as string).trim().replace(/\.*$/, '.');
         return [at(Number(own[2]), `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`)];
       }

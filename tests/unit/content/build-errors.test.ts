@@ -131,6 +131,20 @@ describe('explaining it', () => {
     ]);
   });
 
+  it('a sentence our own MDX check already placed ("file:line  …") is kept, not placed twice', () => {
+    const file = '/site/content/tin/2024-06-20-trang-hong.mdx';
+    const [e] = explainFailure(
+      {
+        kind: 'other',
+        file,
+        message: `content/tin/2024-06-20-trang-hong.mdx:19  biểu thức {a()} không được phép: xóa nó đi.`,
+        issues: [],
+      },
+      undefined,
+    );
+    expect(e).toEqual({ file, line: 19, sentence: 'Biểu thức {a()} không được phép: xóa nó đi.' });
+  });
+
   it('a page whose YAML is broken is told so whatever Astro called the error', () => {
     const broken = '---\ntitle: a\noutlet: "Báo\nsummary: b\n---\n\nx\n';
     const [e] = explainFailure(readAstroFailure(YAML_OUTPUT) as never, broken);
