@@ -1,5 +1,5 @@
 /**
- * `npm run check [-- --verbose]`: checks every page, drafts included, and prints each problem as
+ * `npm run check [-- --verbose] [-- --fix-nfc]`: checks every page, drafts included, and prints each problem as
  * `LỖI|CHÚ Ý  file:line  message`, errors first, then the drafts (`Bản nháp: file:line`), then a
  * summary. Exits 1 if any is an error. Reads SO_TAY_CONTENT_DIR like the build.
  *
@@ -10,7 +10,8 @@
  * names, sources, document mentions…). A failure of `astro check` is explained the way the build
  * explains it (src/lib/content/build-errors-fs.ts), one Vietnamese sentence with file and line
  * before Astro's own report; its complete output is kept in .astro/so-tay-astro.log, and
- * `--verbose` prints it untouched.
+ * `--verbose` prints it untouched. `--fix-nfc` first rewrites the content files that are not stored
+ * NFC (src/lib/content/nfc-fs.ts).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import {
 } from '../src/lib/content/build-errors-fs.ts';
 import { readContentFilesTolerant } from '../src/lib/content/content-files-fs.ts';
 import { contentGuardProblems } from '../src/lib/content/content-guard-fs.ts';
+import { fixNfc } from '../src/lib/content/nfc-fs.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { readSourceTexts } from '../src/lib/content/source-texts-fs.ts';
 import { TaxonomyError } from '../src/lib/content/taxonomy.ts';
@@ -35,6 +37,7 @@ import { readTaxonomies } from '../src/lib/content/taxonomy-fs.ts';
 const projectRoot = process.cwd();
 const root = contentDir();
 const verbose = process.argv.includes('--verbose');
+const fixNfcFirst = process.argv.includes('--fix-nfc');
 const astroBin = path.join(
   path.dirname(createRequire(path.join(projectRoot, 'package.json')).resolve('astro/package.json')),
   'bin',
@@ -65,6 +68,11 @@ function contentProblems(): { problems: Problem[]; drafts: { file: string; line:
 }
 
 async function main(): Promise<number> {
+  if (fixNfcFirst) {
+    const fixed = fixNfc(root);
+    for (const file of fixed) console.log(`Đã chuyển sang NFC: ${displayPath(file)}`);
+    if (fixed.length === 0) console.log('Mọi tệp nội dung đã ở dạng NFC.');
+  }
   // First what also stops the build before it reads anything: links, special files, impossible
   // dates, YAML aliases. The checks below read the pages, so they wait until these are fixed.
   const guard = contentGuardProblems({ contentDir: root, publicDir: path.resolve(projectRoot, 'public') });

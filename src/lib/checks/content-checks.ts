@@ -61,7 +61,7 @@ export const checkNfc: ContentCheck = ({ files }) =>
         file: f.file,
         line,
         message:
-          'Văn bản chưa ở dạng Unicode NFC (dấu tổ hợp). Chạy: npm run import -- --fix-nfc <tệp>, hoặc lưu lại bằng bộ gõ Unicode dựng sẵn.',
+          'Văn bản chưa ở dạng Unicode NFC (dấu tổ hợp). Chạy npm run check -- --fix-nfc để chuyển mọi tệp nội dung sang NFC, hoặc lưu lại bằng bộ gõ Unicode dựng sẵn.',
       },
     ];
   });
