@@ -6,7 +6,7 @@
  * `src/lib/content/taxonomy-fs.ts`) so a typo is an error listing the valid ids, never a new category.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { toPartialDateString } from './lib/content/dates.ts';
 import {
@@ -21,6 +21,7 @@ import { contentDir, DATA_DIR, DATA_FILES, DOCUMENTS_DIR, NEWS_DIR } from './lib
 import type { TaxonomyEntry } from './lib/content/taxonomy.ts';
 import { readTaxonomies } from './lib/content/taxonomy-fs.ts';
 import { parseCode } from './lib/graph/code-parser.ts';
+import { contentPages } from './loaders/content-pages.ts';
 
 const root = contentDir();
 const taxonomies = readTaxonomies(root);
@@ -98,8 +99,10 @@ const source = z.object({
  */
 const codeChoices = z.record(z.string(), partialDate).default({});
 
+// contentPages: glob() for `.mdx`, except that a page using nothing of MDX is rendered once by the
+// content layer and cached, instead of compiled into a module of its own (docs/build.md).
 const documents = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${root}/${DOCUMENTS_DIR}` }),
+  loader: contentPages({ base: `${root}/${DOCUMENTS_DIR}`, label: 'văn bản' }),
   schema: z
     .object({
       /** Số hiệu: `21-NQ/TW`, `865-QĐ/TU`, `73/2023/NĐ-CP`. With `date` it identifies the document. */
@@ -179,7 +182,7 @@ const documents = defineCollection({
 });
 
 const news = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${root}/${NEWS_DIR}` }),
+  loader: contentPages({ base: `${root}/${NEWS_DIR}`, label: 'tin' }),
   schema: z.object({
     /** Headline, in our own words. */
     title: z.string().min(1),

@@ -1,0 +1,163 @@
+/**
+ * Renders a page that uses nothing of MDX to HTML, in the content layer, exactly as `@astrojs/mdx`
+ * would render it at page time, but without a JavaScript module of its own.
+ *
+ * Why not the loader context's `renderMarkdown`: it runs the Markdown renderer of
+ * `markdown.processor` (Sätteri's `markdownToHtml`), whose HTML serialisation differs from what the
+ * MDX path makes, page for page: text quotes (`"` against `&quot;`), empty and true attributes
+ * (`data-footnotes` against `data-footnotes="true"`), void elements (`<hr>` against `<hr/>`).
+ *
+ * So the page goes down the MDX path's own pipeline instead, stopping short of the bundle:
+ * 1. Sätteri's MDX compiler (`evaluate`, i.e. `mdxToJs` in function-body form) with the options
+ *    `@astrojs/markdown-satteri` gives `@astrojs/mdx` (its `createSatteriMdxProcessor`): the
+ *    processor's own plugin list from astro.config.mjs (src/lib/markdown/plugins-fs.ts), Astro's
+ *    image collector, the syntax highlighter and the heading ids, the same features;
+ * 2. the compiled function builds its tree with Astro's JSX runtime (`astro/jsx-runtime`);
+ * 3. {@link renderTree} turns that tree into HTML the way Astro's `renderJSX`
+ *    (astro/dist/runtime/server/jsx.js) does for plain elements, with Astro's own `escapeHTML` and
+ *    `spreadAttributes`, synchronously.
+ *
+ * The Astro-only hast plugins of the MDX path are left out because a page without MDX cannot
+ * trigger them: images becoming `<Image>` (pages with images stay on the MDX path, see
+ * src/lib/markdown/mdx-usage.ts), import metadata, `<script>`/`<style>` handling. A tree holding
+ * anything but plain elements and text makes {@link renderTree} throw, and the caller keeps the page
+ * on the MDX path. tests/integration/content-render.test.ts compares both paths page by page.
+ */
+import { pathToFileURL } from 'node:url';
+import {
+  satteriCollectImagesPlugin,
+  satteriCreateHighlightFn,
+  satteriHeadingIdsPlugin,
+  satteriHighlightPlugin,
+} from '@astrojs/markdown-satteri';
+import type { AstroConfig, MarkdownHeading } from 'astro';
+import { Fragment, isVNode, jsx, jsxs } from 'astro/jsx-runtime';
+import { escapeHTML, HTMLString, spreadAttributes, voidElementNames } from 'astro/runtime/server/index.js';
+import { evaluate, type Features, type HastPluginList, type MdastPluginList } from 'satteri';
+
+/** A page rendered by {@link StaticMdxRenderer}. */
+export interface StaticPage {
+  html: string;
+  headings: MarkdownHeading[];
+}
+
+/** Renders plain pages; see the file's header. */
+export interface StaticMdxRenderer {
+  /**
+   * @param source the page as `@astrojs/mdx` compiles it: frontmatter blanked out.
+   * @param file absolute path of the page (the link plugin reads which page it is from it).
+   * @param frontmatter the page's frontmatter as parsed from the file.
+   * @throws NotStaticError when the page turns out to need the MDX path.
+   */
+  render(source: string, file: string, frontmatter: Record<string, unknown>): Promise<StaticPage>;
+}
+
+/** The page's tree holds something only the MDX path renders (a component, a script). */
+export class NotStaticError extends Error {
+  override name = 'NotStaticError';
+}
+
+/** The shape of the Sätteri processor object `satteri()` returns (`@astrojs/markdown-satteri`). */
+interface SatteriProcessor {
+  name: string;
+  options: { mdastPlugins: MdastPluginList; hastPlugins: HastPluginList; features: Features };
+}
+
+const FRAGMENT = Symbol.for('astro:fragment');
+
+/** Astro's `renderElement` for a plain element (see the file's header). */
+function renderElement(tag: string, props: Record<string, unknown>): string {
+  const { children, ...attributes } = props;
+  if (tag === 'script' || tag === 'style') throw new NotStaticError(`<${tag}>`);
+  const attrs = String(spreadAttributes(attributes));
+  if ((children == null || children === '') && voidElementNames.test(tag)) return `<${tag}${attrs}/>`;
+  return `<${tag}${attrs}>${children == null ? '' : renderTree(children)}</${tag}>`;
+}
+
+/**
+ * A JSX tree of plain elements as HTML, case by case as Astro's async `renderJSX` writes it.
+ * Exported for the test that holds it to Astro's own renderer.
+ */
+export function renderTree(node: unknown): string {
+  if (node instanceof HTMLString) {
+    const html = node.toString();
+    return html.trim() === '' ? '' : html;
+  }
+  if (typeof node === 'string') return escapeHTML(node);
+  if (typeof node === 'function') throw new NotStaticError('a function in the tree');
+  if (!node && node !== 0) return '';
+  if (Array.isArray(node)) {
+    let html = '';
+    for (const child of node) html += renderTree(child);
+    return html;
+  }
+  if (isVNode(node)) {
+    const { type, props } = node as { type: unknown; props: Record<string, unknown> };
+    if (type === FRAGMENT) return renderTree(props.children);
+    if (typeof type === 'string' && !type.includes('-') && type !== 'astro-client-only')
+      return renderElement(type, props ?? {});
+    throw new NotStaticError(`component ${String((type as { name?: string })?.name ?? type)}`);
+  }
+  return `${node}`;
+}
+
+/**
+ * The renderer for a build with this configuration, or null when `markdown.processor` is not
+ * Sätteri (another processor's MDX path is not reproduced here: every page then takes it).
+ */
+export async function createStaticMdxRenderer(config: AstroConfig): Promise<StaticMdxRenderer | null> {
+  const processor = config.markdown.processor as unknown as SatteriProcessor | undefined;
+  if (processor?.name !== 'satteri' || processor.options === undefined) return null;
+  const { markdown } = config;
+  const { syntaxHighlight } = markdown;
+  // Astro's config types allow `undefined` in optional fields, the helper's do not; same values.
+  type HighlightArgs = Parameters<typeof satteriCreateHighlightFn>;
+  const highlight = await satteriCreateHighlightFn(
+    syntaxHighlight as HighlightArgs[0],
+    markdown.shikiConfig as HighlightArgs[1],
+  );
+  const excludeLangs = typeof syntaxHighlight === 'object' ? syntaxHighlight.excludeLangs : undefined;
+  // As @astrojs/mdx resolves them (its readProcessorFeatures, then createSatteriMdxProcessor): a
+  // boolean on the processor wins over the Markdown config, an object is taken as it is.
+  const { gfm, smartPunctuation } = processor.options.features;
+  const sharedGfm = typeof gfm === 'boolean' ? gfm : markdown.gfm;
+  const sharedSmartypants = typeof smartPunctuation === 'boolean' ? smartPunctuation : markdown.smartypants;
+  const features: Features = {
+    ...processor.options.features,
+    gfm: typeof gfm === 'object' ? gfm : (sharedGfm ?? gfm ?? true) !== false,
+    smartPunctuation:
+      typeof smartPunctuation === 'object'
+        ? smartPunctuation
+        : (sharedSmartypants ?? smartPunctuation ?? true) !== false,
+  };
+  return {
+    async render(source, file, frontmatter) {
+      const astro = {
+        frontmatter,
+        headings: [] as MarkdownHeading[],
+        localImagePaths: new Set<string>(),
+        remoteImagePaths: new Set<string>(),
+      };
+      const module = (await evaluate(source, {
+        mdastPlugins: [...processor.options.mdastPlugins, satteriCollectImagesPlugin()],
+        hastPlugins: [
+          ...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []),
+          ...processor.options.hastPlugins,
+          satteriHeadingIdsPlugin(),
+        ],
+        features,
+        fileURL: pathToFileURL(file),
+        jsxImportSource: 'astro',
+        elementAttributeNameCase: 'html',
+        data: { astro },
+        Fragment,
+        jsx: jsx as (type: unknown, props: unknown) => unknown,
+        jsxs: jsxs as (type: unknown, props: unknown) => unknown,
+      })) as { default: (props: Record<string, unknown>) => unknown };
+      if (astro.localImagePaths.size > 0 || astro.remoteImagePaths.size > 0)
+        throw new NotStaticError('images');
+      const html = renderTree(module.default({ components: { Fragment } }));
+      return { html, headings: astro.headings };
+    },
+  };
+}
