@@ -142,6 +142,23 @@ class PageSyntaxError extends Error {
   override name = 'PageSyntaxError';
 }
 
+/**
+ * An error for the author, not the developer: Astro prints the message and no stack trace (its
+ * formatter skips the trace when `stack` is empty), so the build's last words are the page's
+ * problem and what to do about it.
+ */
+function authorError(message: string): Error {
+  const err = new Error(message);
+  err.stack = '';
+  return err;
+}
+
+/** A file's path as the author knows it: relative to the project when inside it. */
+function shownPath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
 /** A number as Vietnamese writes it: 10.000. */
 const count = (n: number) => n.toLocaleString('vi-VN');
 
@@ -182,8 +199,8 @@ export function contentPages(options: ContentPagesOptions): Loader {
           parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
         } catch (err) {
           const e = err as { mark?: { line: number }; reason?: string; message: string };
-          throw new Error(
-            `Phần đầu (frontmatter) của ${filePath} không đọc được` +
+          throw authorError(
+            `Phần đầu (frontmatter) của ${shownPath(root, file)} không đọc được` +
               `${e.mark ? ` ở dòng ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}. ` +
               'Hãy kiểm tra thụt lề và dấu ":" của các trường YAML.',
           );
@@ -195,7 +212,7 @@ export function contentPages(options: ContentPagesOptions): Loader {
           kind = classifyBody(parsed.content);
         } catch (err) {
           if (err instanceof MdxSyntaxError)
-            throw new PageSyntaxError(describeMdxSyntaxError(filePath, parsed.content, err));
+            throw new PageSyntaxError(describeMdxSyntaxError(shownPath(root, file), parsed.content, err));
           throw err;
         }
         if (kind === 'static' && renderer !== null) {
@@ -230,8 +247,8 @@ export function contentPages(options: ContentPagesOptions): Loader {
         }
         const other = idFiles.get(id);
         if (other !== undefined)
-          throw new Error(
-            `Hai tệp cho cùng một trang "${id}": ${path.relative(root, other)} và ${path.relative(root, file)}. Hãy đổi tên một tệp.`,
+          throw authorError(
+            `Hai tệp cho cùng một trang "${id}": ${shownPath(root, other)} và ${shownPath(root, file)}. Hãy đổi tên một tệp.`,
           );
         idFiles.set(id, file);
         fileIds.set(file, id);
@@ -244,8 +261,8 @@ export function contentPages(options: ContentPagesOptions): Loader {
       });
       counts.total = files.length;
       if (syntaxErrors.length > 0) {
-        throw new Error(
-          `${syntaxErrors.length} trang có lỗi cú pháp MDX, hãy sửa rồi build lại:\n\n${syntaxErrors.join('\n\n')}`,
+        throw authorError(
+          `${syntaxErrors.length} trang có lỗi cú pháp MDX, hãy sửa rồi build lại:\n\n${syntaxErrors.sort().join('\n\n')}`,
         );
       }
       for (const id of untouched) ctx.store.delete(id);

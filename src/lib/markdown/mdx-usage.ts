@@ -81,10 +81,13 @@ function hintFor(rest: string, reason: string): string {
     return 'Chú thích HTML <!-- … --> không dùng được trong MDX: hãy xóa nó, hoặc viết {/* … */}.';
   if (/^<[a-z][a-z0-9+.-]*:\/\//i.test(rest) || /^<[^\s<>@]+@[^\s<>]+>/.test(rest))
     return 'Liên kết dạng <https://…> không dùng được trong MDX: hãy viết [nhãn](https://…), hoặc bỏ hai dấu < >.';
-  if (rest.startsWith('<') || /jsx|tag|closing/i.test(reason))
-    return 'Trong MDX, dấu < mở một thẻ. Muốn viết dấu < như chữ thường, hãy viết &lt; (hoặc \\<).';
-  if (rest.startsWith('{') || rest.startsWith('}') || /expression|brace/i.test(reason))
-    return 'Trong MDX, dấu { mở một biểu thức. Muốn viết dấu { hay } như chữ thường, hãy viết \\{ hay \\}.';
+  const brace = 'Trong MDX, dấu { mở một biểu thức. Muốn viết dấu { hay } như chữ thường, hãy viết \\{ hay \\}.';
+  const angle = 'Trong MDX, dấu < mở một thẻ. Muốn viết dấu < như chữ thường, hãy viết &lt; (hoặc \\<).';
+  // The character the parser points at says most; its message only when that is not a { or <.
+  if (rest.startsWith('{') || rest.startsWith('}')) return brace;
+  if (rest.startsWith('<')) return angle;
+  if (/expression|brace/i.test(reason)) return brace;
+  if (/jsx|tag/i.test(reason)) return angle;
   return 'Hãy xem các dấu {, }, < và > quanh chỗ này: muốn hiện chúng như chữ thường, hãy viết \\{, \\} và &lt;.';
 }
 
