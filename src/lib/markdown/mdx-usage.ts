@@ -81,7 +81,8 @@ function hintFor(rest: string, reason: string): string {
     return 'Chú thích HTML <!-- … --> không dùng được trong MDX: hãy xóa nó, hoặc viết {/* … */}.';
   if (/^<[a-z][a-z0-9+.-]*:\/\//i.test(rest) || /^<[^\s<>@]+@[^\s<>]+>/.test(rest))
     return 'Liên kết dạng <https://…> không dùng được trong MDX: hãy viết [nhãn](https://…), hoặc bỏ hai dấu < >.';
-  const brace = 'Trong MDX, dấu { mở một biểu thức. Muốn viết dấu { hay } như chữ thường, hãy viết \\{ hay \\}.';
+  const brace =
+    'Trong MDX, dấu { mở một biểu thức. Muốn viết dấu { hay } như chữ thường, hãy viết \\{ hay \\}.';
   const angle = 'Trong MDX, dấu < mở một thẻ. Muốn viết dấu < như chữ thường, hãy viết &lt; (hoặc \\<).';
   // The character the parser points at says most; its message only when that is not a { or <.
   if (rest.startsWith('{') || rest.startsWith('}')) return brace;
