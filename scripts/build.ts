@@ -10,12 +10,17 @@
  * Astro exits first, so the peak is the larger of the two. The integration (src/integrations/
  * pagefind.ts) tells this script which folder it wrote; a plain `astro build` still indexes in the
  * hook, so no way of building yields a site without search.
+ *
+ * Astro's output is passed on without its one line per HTML page; instead the steps are named in
+ * Vietnamese and the slow ones say how far they are, a line every few seconds at most
+ * (src/lib/publishing/build-log.ts). `--verbose` passes every line on.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { BUILD_STEPS, createBuildLog } from '../src/lib/publishing/build-log.ts';
 import { buildSearchIndex, INDEX_LATER_ENV, indexSummary } from '../src/lib/search/index-builder-fs.ts';
 
 const root = process.cwd();
@@ -25,15 +30,45 @@ const astroBin = path.join(
   'astro.mjs',
 );
 
+/**
+ * Runs `astro build` with its output filtered through `log`; resolves with its exit code. Lines are
+ * split here because a pipe hands over chunks, not lines.
+ */
+function runAstro(args: string[], env: NodeJS.ProcessEnv, verbose: boolean): Promise<number> {
+  const log = createBuildLog();
+  // process.execPath: the pinned Node 24 when started through npm.
+  const child = spawn(process.execPath, [astroBin, 'build', ...args], {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    // Astro colours its output only for a terminal; it now writes to a pipe, so say so.
+    env: process.stdout.isTTY ? { FORCE_COLOR: '1', ...env } : env,
+  });
+  const relay = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
+    let pending = '';
+    from.setEncoding('utf8');
+    from.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) for (const out of verbose ? [line] : log.line(line)) to.write(`${out}\n`);
+    });
+    from.on('end', () => {
+      if (pending !== '') for (const out of verbose ? [pending] : log.line(pending)) to.write(`${out}\n`);
+    });
+  };
+  relay(child.stdout, process.stdout);
+  relay(child.stderr, process.stderr);
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
 /** Runs the two steps; returns the exit code. */
 async function main(handOver: string): Promise<number> {
   const args = process.argv.slice(2);
-  // process.execPath: the pinned Node 24 when started through npm.
-  const astro = spawnSync(process.execPath, [astroBin, 'build', ...args], {
-    stdio: 'inherit',
-    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, [INDEX_LATER_ENV]: handOver },
-  });
-  if (astro.status !== 0) return astro.status ?? 1;
+  const verbose = args.includes('--verbose');
+  const status = await runAstro(
+    args,
+    { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, [INDEX_LATER_ENV]: handOver },
+    verbose,
+  );
+  if (status !== 0) return status;
   if (!fs.existsSync(handOver)) {
     if (args.includes('--help') || args.includes('-h')) return 0;
     console.error(
@@ -41,8 +76,14 @@ async function main(handOver: string): Promise<number> {
     );
     return 1;
   }
+  const log = createBuildLog();
+  const stamp = () => new Date().toTimeString().slice(0, 8);
+  console.log(`${stamp()} [so-tay] ${BUILD_STEPS.index}`);
   try {
-    const stats = await buildSearchIndex(fs.readFileSync(handOver, 'utf8'));
+    const stats = await buildSearchIndex(fs.readFileSync(handOver, 'utf8'), (progress) => {
+      const line = log.indexProgress(progress);
+      if (line !== null) console.log(line);
+    });
     console.log(`[so-tay:pagefind] ${indexSummary(stats)}`);
     return 0;
   } catch (err) {
