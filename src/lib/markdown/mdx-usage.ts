@@ -14,7 +14,7 @@
  * A syntax error (a stray `{` or `<` in running text) is reported with the line and column and a
  * plain Vietnamese hint.
  */
-import { mdxToMdast } from 'satteri';
+import { mdxToJs, mdxToMdast } from 'satteri';
 
 /** How a page's body is rendered. */
 export type BodyKind =
@@ -65,7 +65,16 @@ export function classifyBody(source: string): BodyKind {
   } catch (err) {
     throw toSyntaxError(err);
   }
-  if (MDX_NODE.test(tree)) return 'mdx';
+  if (MDX_NODE.test(tree)) {
+    // The tree does not check the JavaScript of imports and expressions ("import" opening an
+    // ordinary sentence is read as one); compiling does, as @astrojs/mdx would at bundle time.
+    try {
+      mdxToJs(source);
+    } catch (err) {
+      throw toSyntaxError(err);
+    }
+    return 'mdx';
+  }
   return IMAGE_NODE.test(tree) ? 'mdx-images' : 'static';
 }
 
@@ -77,6 +86,8 @@ function around(source: string, line: number, column: number): { text: string; r
 
 /** A plain Vietnamese hint for what the author most likely meant. */
 function hintFor(rest: string, reason: string): string {
+  if (/^(?:import|export)\b/.test(rest.trimStart()) || /\besm\b/.test(reason))
+    return 'MDX đọc một đoạn bắt đầu bằng chữ import hay export là mã JavaScript: nếu đây là câu văn, hãy viết lại để nó không mở đầu bằng chữ đó.';
   if (rest.startsWith('<!--'))
     return 'Chú thích HTML <!-- … --> không dùng được trong MDX: hãy xóa nó, hoặc viết {/* … */}.';
   if (/^<[a-z][a-z0-9+.-]*:\/\//i.test(rest) || /^<[^\s<>@]+@[^\s<>]+>/.test(rest))

@@ -63,6 +63,15 @@ describe('describeMdxSyntaxError', () => {
     expect(message).toContain('hãy viết \\{');
   });
 
+  it('catches what only compiling finds: a sentence opening with "import", an expression that is not JavaScript', () => {
+    const esm = syntaxErrorOf('Dòng một.\n\nimport không phải mã ở đây.\n');
+    expect(esm.line).toBe(3);
+    expect(describeFor('Dòng một.\n\nimport không phải mã ở đây.\n')).toContain(
+      'bắt đầu bằng chữ import hay export',
+    );
+    expect(describeFor('Tổng {1 +}.\n')).toContain('hãy viết \\{');
+  });
+
   it('gives the hint that fits: &lt; for <, a Markdown link for <https://…>, {/* */} for comments', () => {
     expect(describeFor('Giá trị a <b và c.\n')).toContain('hãy viết &lt;');
     expect(describeFor('Xem <https://example.vn> nhé.\n')).toContain('[nhãn](https://…)');
