@@ -36,7 +36,7 @@ export default defineConfig({
   },
   // A page whose cacheKey (src/data/page-keys.ts) and code are unchanged is copied from the last
   // build instead of rendered again; the cache is in node_modules/.astro/ (docs/build.md).
-  experimental: { incrementalBuild: true },
+  experimental: { incrementalBuild: false },
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.
   integrations: [mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],
   vite: {

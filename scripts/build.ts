@@ -80,9 +80,11 @@ async function main(handOver: string): Promise<number> {
   const stamp = () => new Date().toTimeString().slice(0, 8);
   console.log(`${stamp()} [so-tay] ${BUILD_STEPS.index}`);
   try {
-    const stats = await buildSearchIndex(fs.readFileSync(handOver, 'utf8'), (progress) => {
-      const line = log.indexProgress(progress);
-      if (line !== null) console.log(line);
+    const stats = await buildSearchIndex(fs.readFileSync(handOver, 'utf8'), {
+      onProgress: (progress) => {
+        const line = log.indexProgress(progress);
+        if (line !== null) console.log(line);
+      },
     });
     console.log(`[so-tay:pagefind] ${indexSummary(stats)}`);
     return 0;

@@ -27,8 +27,14 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import GithubSlugger from 'github-slugger';
 import { DATA_DIR } from '../lib/content/paths.ts';
 import { documentIndexFor } from '../lib/markdown/link-codes-fs.ts';
-import { classifyBody, describeMdxSyntaxError, MdxSyntaxError } from '../lib/markdown/mdx-usage.ts';
-import { createStaticMdxRenderer, NotStaticError, type StaticMdxRenderer } from './static-mdx.ts';
+import {
+  type BodyKind,
+  classifyBody,
+  describeMdxSyntaxError,
+  MdxSyntaxError,
+} from '../lib/markdown/mdx-usage.ts';
+import { BODY_FIELD, bodyRecordOf, pageBodies } from './bodies.ts';
+import { createStaticMdxRenderer, type RenderedPage, type StaticMdxRenderer } from './static-mdx.ts';
 
 /**
  * `SO_TAY_RENDER=mdx` sends every page through `@astrojs/mdx`, as before this loader existed. Only
@@ -176,6 +182,7 @@ export function contentPages(options: ContentPagesOptions): Loader {
       const renderer: StaticMdxRenderer | null =
         process.env[RENDER_MODE_ENV] === 'mdx' ? null : await createStaticMdxRenderer(ctx.config);
       const context = contextDigest(ctx, root, contentRoot);
+      const bodies = pageBodies(fileURLToPath(ctx.config.cacheDir), ctx.collection, ctx.store.values());
       const counts: LoadCounts = { total: 0, reused: 0, static: 0, mdx: 0 };
       const syntaxErrors: string[] = [];
       const fileIds = new Map<string, string>();
@@ -189,7 +196,20 @@ export function contentPages(options: ContentPagesOptions): Loader {
         const contents = await fs.promises.readFile(file, 'utf8');
         const digest = ctx.generateDigest(`${context}\0${filePath}\0${contents}`);
         const existing = ctx.store.get(id);
-        if (existing?.digest === digest) {
+        if (existing?.digest === digest && bodies.has(existing)) {
+          const record = bodyRecordOf(existing);
+          const kept = bodies.keep(existing);
+          if (kept !== record && existing.rendered !== undefined) {
+            // This load compacts the packs: the entry now points into the new one.
+            ctx.store.delete(id);
+            ctx.store.set({
+              ...existing,
+              rendered: {
+                ...existing.rendered,
+                metadata: { ...existing.rendered.metadata, [BODY_FIELD]: kept },
+              },
+            });
+          }
           counts.reused++;
           return id;
         }
@@ -206,27 +226,33 @@ export function contentPages(options: ContentPagesOptions): Loader {
           );
         }
         const data = await ctx.parseData({ id, data: parsed.frontmatter, filePath: file });
-        const body = parsed.content.trim();
-        let kind: ReturnType<typeof classifyBody>;
+        let page: RenderedPage | { kind: BodyKind };
         try {
-          kind = classifyBody(parsed.content);
+          page =
+            renderer === null
+              ? { kind: classifyBody(parsed.content) }
+              : await renderer.render(parsed.content, file, parsed.frontmatter);
         } catch (err) {
           if (err instanceof MdxSyntaxError)
             throw new PageSyntaxError(describeMdxSyntaxError(shownPath(root, file), parsed.content, err));
           throw err;
         }
-        if (kind === 'static' && renderer !== null) {
-          try {
-            const { html, headings } = await renderer.render(parsed.content, file, parsed.frontmatter);
-            ctx.store.set({ id, data, body, filePath, digest, rendered: { html, metadata: { headings } } });
-            counts.static++;
-            return id;
-          } catch (err) {
-            // Something only the MDX path renders: leave the page to it.
-            if (!(err instanceof NotStaticError)) throw err;
-          }
+        if (page.kind === 'static' && 'html' in page) {
+          // The HTML and the source go to a pack and the store keeps where (bodies.ts): the data
+          // store is a JavaScript module of the build, and stays small.
+          const record = bodies.write(page.html, parsed.content.trim());
+          ctx.store.set({
+            id,
+            data,
+            filePath,
+            digest,
+            rendered: { html: '', metadata: { headings: page.headings, [BODY_FIELD]: record } },
+          });
+          counts.static++;
+          return id;
         }
-        ctx.store.set({ id, data, body, filePath, digest, deferredRender: true });
+        // Uses MDX or has images (or SO_TAY_RENDER=mdx): @astrojs/mdx compiles the page.
+        ctx.store.set({ id, data, filePath, digest, deferredRender: true });
         counts.mdx++;
         return id;
       }
@@ -266,6 +292,7 @@ export function contentPages(options: ContentPagesOptions): Loader {
         );
       }
       for (const id of untouched) ctx.store.delete(id);
+      bodies.close();
       ctx.logger.info(
         `Đã đọc ${count(counts.total)} ${options.label}: ${count(counts.reused)} lấy lại từ bộ nhớ đệm, ` +
           `${count(counts.static)} dựng sẵn HTML, ${count(counts.mdx)} dùng MDX (biên dịch khi bundle).`,

@@ -33,23 +33,26 @@ import {
 import type { AstroConfig, MarkdownHeading } from 'astro';
 import { Fragment, isVNode, jsx, jsxs } from 'astro/jsx-runtime';
 import { escapeHTML, HTMLString, spreadAttributes, voidElementNames } from 'astro/runtime/server/index.js';
-import { evaluate, type Features, type HastPluginList, type MdastPluginList } from 'satteri';
+import { type Features, type HastPluginList, type MdastPluginList, mdxToJs } from 'satteri';
+import { kindOf, type MdxUsage, mdxUsagePlugin, toSyntaxError } from '../lib/markdown/mdx-usage.ts';
 
-/** A page rendered by {@link StaticMdxRenderer}. */
-export interface StaticPage {
-  html: string;
-  headings: MarkdownHeading[];
-}
+/** A page {@link StaticMdxRenderer} rendered, or found to need the MDX path. */
+export type RenderedPage =
+  | { kind: 'static'; html: string; headings: MarkdownHeading[] }
+  | { kind: 'mdx' | 'mdx-images' };
 
 /** Renders plain pages; see the file's header. */
 export interface StaticMdxRenderer {
   /**
+   * Compiles the page once; renders it when it uses nothing of MDX, else says so (its JavaScript
+   * then has been checked too, as @astrojs/mdx would at bundle time).
+   *
    * @param source the page as `@astrojs/mdx` compiles it: frontmatter blanked out.
    * @param file absolute path of the page (the link plugin reads which page it is from it).
    * @param frontmatter the page's frontmatter as parsed from the file.
-   * @throws NotStaticError when the page turns out to need the MDX path.
+   * @throws MdxSyntaxError when MDX cannot compile the page.
    */
-  render(source: string, file: string, frontmatter: Record<string, unknown>): Promise<StaticPage>;
+  render(source: string, file: string, frontmatter: Record<string, unknown>): Promise<RenderedPage>;
 }
 
 /** The page's tree holds something only the MDX path renders (a component, a script). */
@@ -138,26 +141,44 @@ export async function createStaticMdxRenderer(config: AstroConfig): Promise<Stat
         localImagePaths: new Set<string>(),
         remoteImagePaths: new Set<string>(),
       };
-      const module = (await evaluate(source, {
-        mdastPlugins: [...processor.options.mdastPlugins, satteriCollectImagesPlugin()],
-        hastPlugins: [
-          ...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []),
-          ...processor.options.hastPlugins,
-          satteriHeadingIdsPlugin(),
-        ],
-        features,
-        fileURL: pathToFileURL(file),
-        jsxImportSource: 'astro',
-        elementAttributeNameCase: 'html',
-        data: { astro },
-        Fragment,
-        jsx: jsx as (type: unknown, props: unknown) => unknown,
-        jsxs: jsxs as (type: unknown, props: unknown) => unknown,
-      })) as { default: (props: Record<string, unknown>) => unknown };
-      if (astro.localImagePaths.size > 0 || astro.remoteImagePaths.size > 0)
-        throw new NotStaticError('images');
-      const html = renderTree(module.default({ components: { Fragment } }));
-      return { html, headings: astro.headings };
+      const found: MdxUsage = { mdx: false, images: false };
+      let code: string;
+      try {
+        // Sätteri's `evaluate`, in two steps so a page using MDX is never run here.
+        ({ code } = await mdxToJs(source, {
+          mdastPlugins: [
+            mdxUsagePlugin(found),
+            ...processor.options.mdastPlugins,
+            satteriCollectImagesPlugin(),
+          ],
+          hastPlugins: [
+            ...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []),
+            ...processor.options.hastPlugins,
+            satteriHeadingIdsPlugin(),
+          ],
+          features,
+          fileURL: pathToFileURL(file),
+          jsxImportSource: 'astro',
+          elementAttributeNameCase: 'html',
+          outputFormat: 'function-body',
+          data: { astro },
+        }));
+      } catch (err) {
+        throw toSyntaxError(err);
+      }
+      const kind = kindOf(found);
+      if (kind !== 'static') return { kind };
+      const module = new Function(code)({ Fragment, jsx, jsxs }) as {
+        default: (props: Record<string, unknown>) => unknown;
+      };
+      try {
+        const html = renderTree(module.default({ components: { Fragment } }));
+        return { kind, html, headings: astro.headings };
+      } catch (err) {
+        // Something only the MDX path renders: leave the page to it.
+        if (err instanceof NotStaticError) return { kind: 'mdx' };
+        throw err;
+      }
     },
   };
 }

@@ -14,7 +14,7 @@
  * A syntax error (a stray `{` or `<` in running text) is reported with the line and column and a
  * plain Vietnamese hint.
  */
-import { mdxToJs, mdxToMdast } from 'satteri';
+import { type MdastPluginDefinition, mdxToJs, mdxToMdast } from 'satteri';
 
 /** How a page's body is rendered. */
 export type BodyKind =
@@ -43,12 +43,52 @@ export class MdxSyntaxError extends Error {
 const MDX_NODE = /"type":"mdx(?:jsEsm|JsxFlowElement|JsxTextElement|FlowExpression|TextExpression)"/;
 const IMAGE_NODE = /"type":"image(?:Reference)?"/;
 
-/** Sätteri's errors read "12:5: Unexpected character … (mdx-jsx:unexpected-character)". */
-function toSyntaxError(err: unknown): MdxSyntaxError {
+/**
+ * The syntax error in an error Sätteri threw while parsing or compiling a page. Its errors read
+ * "12:5: Unexpected character … (mdx-jsx:unexpected-character)".
+ */
+export function toSyntaxError(err: unknown): MdxSyntaxError {
   const message = err instanceof Error ? err.message : String(err);
   const m = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message);
   if (m === null) return new MdxSyntaxError(message, 1, 1);
   return new MdxSyntaxError(m[3] ?? message, Number(m[1]), Number(m[2]));
+}
+
+/** What {@link mdxUsagePlugin} found in a page. */
+export interface MdxUsage {
+  /** ESM, a JSX element or an expression. */
+  mdx: boolean;
+  /** An image (Markdown `![…](…)`). */
+  images: boolean;
+}
+
+/**
+ * A Sätteri mdast plugin that notes, while a page is compiled anyway, whether it uses MDX or has
+ * images: the same test as {@link classifyBody} without a second parse. Put it first in the list.
+ */
+export function mdxUsagePlugin(found: MdxUsage): MdastPluginDefinition {
+  const mdx = () => {
+    found.mdx = true;
+  };
+  const image = () => {
+    found.images = true;
+  };
+  return {
+    name: 'so-tay-mdx-usage',
+    mdxjsEsm: mdx,
+    mdxJsxFlowElement: mdx,
+    mdxJsxTextElement: mdx,
+    mdxFlowExpression: mdx,
+    mdxTextExpression: mdx,
+    image,
+    imageReference: image,
+  };
+}
+
+/** The kind of a page from what {@link mdxUsagePlugin} found. */
+export function kindOf(found: MdxUsage): BodyKind {
+  if (found.mdx) return 'mdx';
+  return found.images ? 'mdx-images' : 'static';
 }
 
 /**
