@@ -34,9 +34,6 @@ export default defineConfig({
     // src/lib/markdown/plugins-fs.ts.
     processor: satteri(markdownProcessorOptions({ base })),
   },
-  // A page whose cacheKey (src/data/page-keys.ts) and code are unchanged is copied from the last
-  // build instead of rendered again; the cache is in node_modules/.astro/ (docs/build.md).
-  experimental: { incrementalBuild: false },
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.
   integrations: [mdx(), sitemap(), siteFilesIntegration(), pagefindIntegration()],
   vite: {

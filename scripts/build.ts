@@ -11,6 +11,9 @@
  * pagefind.ts) tells this script which folder it wrote; a plain `astro build` still indexes in the
  * hook, so no way of building yields a site without search.
  *
+ * The last build's output folder is moved aside and deleted while Astro builds, rather than emptied
+ * by Astro before it bundles (4 s for 11,000 pages, waited for).
+ *
  * Astro's output is passed on without its one line per HTML page; instead the steps are named in
  * Vietnamese and the slow ones say how far they are, a line every few seconds at most
  * (src/lib/publishing/build-log.ts). `--verbose` passes every line on.
@@ -59,15 +62,42 @@ function runAstro(args: string[], env: NodeJS.ProcessEnv, verbose: boolean): Pro
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 }
 
+/** The folder `astro build` writes to: `--outDir`'s value, else dist/ (astro.config.mjs sets none). */
+function outDirOf(args: readonly string[]): string {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--outDir' && args[i + 1] !== undefined) return path.resolve(root, args[i + 1] as string);
+    if (arg.startsWith('--outDir=')) return path.resolve(root, arg.slice('--outDir='.length));
+  }
+  return path.join(root, 'dist');
+}
+
+/**
+ * Moves the last build's output out of the way and starts deleting it; resolves when it is gone.
+ * Nothing is moved when the folder holds a `.git` (Astro keeps that one) or cannot be renamed:
+ * Astro then empties it as usual.
+ */
+function clearAside(dir: string): Promise<void> {
+  if (!fs.existsSync(dir) || fs.existsSync(path.join(dir, '.git'))) return Promise.resolve();
+  const aside = `${dir}.old-${process.pid}`;
+  try {
+    fs.renameSync(dir, aside);
+  } catch {
+    return Promise.resolve();
+  }
+  return fs.promises.rm(aside, { recursive: true, force: true });
+}
+
 /** Runs the two steps; returns the exit code. */
 async function main(handOver: string): Promise<number> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  const cleared = clearAside(outDirOf(args));
   const status = await runAstro(
     args,
     { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, [INDEX_LATER_ENV]: handOver },
     verbose,
   );
+  await cleared;
   if (status !== 0) return status;
   if (!fs.existsSync(handOver)) {
     if (args.includes('--help') || args.includes('-h')) return 0;

@@ -12,15 +12,15 @@
  *    `@astrojs/markdown-satteri` gives `@astrojs/mdx` (its `createSatteriMdxProcessor`): the
  *    processor's own plugin list from astro.config.mjs (src/lib/markdown/plugins-fs.ts), Astro's
  *    image collector, the syntax highlighter and the heading ids, the same features;
- * 2. the compiled function builds its tree with Astro's JSX runtime (`astro/jsx-runtime`);
- * 3. {@link renderTree} turns that tree into HTML the way Astro's `renderJSX`
- *    (astro/dist/runtime/server/jsx.js) does for plain elements, with Astro's own `escapeHTML` and
- *    `spreadAttributes`, synchronously.
+ * 2. the compiled function is run with a JSX runtime that writes each element's HTML as it is
+ *    made (children first), the way Astro's `renderJSX` (astro/dist/runtime/server/jsx.js) writes
+ *    a tree of plain elements, with Astro's own `escapeHTML` and `spreadAttributes`
+ *    ({@link stringRuntime}).
  *
  * The Astro-only hast plugins of the MDX path are left out because a page without MDX cannot
  * trigger them: images becoming `<Image>` (pages with images stay on the MDX path, see
  * src/lib/markdown/mdx-usage.ts), import metadata, `<script>`/`<style>` handling. A tree holding
- * anything but plain elements and text makes {@link renderTree} throw, and the caller keeps the page
+ * anything but plain elements and text makes {@link stringRuntime} throw, and the caller keeps the page
  * on the MDX path. tests/integration/content-render.test.ts compares both paths page by page.
  */
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,6 @@ import {
   satteriHighlightPlugin,
 } from '@astrojs/markdown-satteri';
 import type { AstroConfig, MarkdownHeading } from 'astro';
-import { Fragment, isVNode, jsx, jsxs } from 'astro/jsx-runtime';
 import { escapeHTML, HTMLString, spreadAttributes, voidElementNames } from 'astro/runtime/server/index.js';
 import { type Features, type HastPluginList, type MdastPluginList, mdxToJs } from 'satteri';
 import { kindOf, type MdxUsage, mdxUsagePlugin, toSyntaxError } from '../lib/markdown/mdx-usage.ts';
@@ -68,20 +67,11 @@ interface SatteriProcessor {
 
 const FRAGMENT = Symbol.for('astro:fragment');
 
-/** Astro's `renderElement` for a plain element (see the file's header). */
-function renderElement(tag: string, props: Record<string, unknown>): string {
-  const { children, ...attributes } = props;
-  if (tag === 'script' || tag === 'style') throw new NotStaticError(`<${tag}>`);
-  const attrs = String(spreadAttributes(attributes));
-  if ((children == null || children === '') && voidElementNames.test(tag)) return `<${tag}${attrs}/>`;
-  return `<${tag}${attrs}>${children == null ? '' : renderTree(children)}</${tag}>`;
-}
-
 /**
- * A JSX tree of plain elements as HTML, case by case as Astro's async `renderJSX` writes it.
- * Exported for the test that holds it to Astro's own renderer.
+ * A child that is not an element, as Astro's `renderJSX` writes it: text escaped, Astro's HTML
+ * strings as they are (nothing when only blanks), nothing for null, false or undefined.
  */
-export function renderTree(node: unknown): string {
+function writeLeaf(node: unknown): string {
   if (node instanceof HTMLString) {
     const html = node.toString();
     return html.trim() === '' ? '' : html;
@@ -89,20 +79,50 @@ export function renderTree(node: unknown): string {
   if (typeof node === 'string') return escapeHTML(node);
   if (typeof node === 'function') throw new NotStaticError('a function in the tree');
   if (!node && node !== 0) return '';
-  if (Array.isArray(node)) {
-    let html = '';
-    for (const child of node) html += renderTree(child);
-    return html;
-  }
-  if (isVNode(node)) {
-    const { type, props } = node as { type: unknown; props: Record<string, unknown> };
-    if (type === FRAGMENT) return renderTree(props.children);
-    if (typeof type === 'string' && !type.includes('-') && type !== 'astro-client-only')
-      return renderElement(type, props ?? {});
-    throw new NotStaticError(`component ${String((type as { name?: string })?.name ?? type)}`);
-  }
+  if (typeof node === 'object') throw new NotStaticError('an object in the tree');
   return `${node}`;
 }
+
+/** HTML already written by {@link stringRuntime}: passed on as it is, never escaped or trimmed. */
+class Written {
+  readonly html: string;
+  constructor(html: string) {
+    this.html = html;
+  }
+}
+
+/** Children as HTML: {@link Written} HTML as it is, arrays in order, the rest by {@link writeLeaf}. */
+function writeChildren(node: unknown): string {
+  if (node instanceof Written) return node.html;
+  if (Array.isArray(node)) {
+    let html = '';
+    for (const child of node) html += writeChildren(child);
+    return html;
+  }
+  return writeLeaf(node);
+}
+
+/**
+ * A JSX runtime for the compiled page that writes HTML instead of building a tree: `jsx(type,
+ * props)` is called for the innermost elements first, so each element's children are already
+ * written when it is. Element by element it writes what Astro's `renderElement` writes for a
+ * plain element (the `key` prop as `createVNode` sets it; void elements as `<br/>`); anything
+ * else (a component, a script) makes the page go down the MDX path.
+ */
+function writeElement(type: unknown, props: Record<string, unknown>, key?: unknown): Written {
+  if (key) props.key = key;
+  if (type === FRAGMENT) return new Written(writeChildren(props.children));
+  if (typeof type !== 'string' || type.includes('-') || type === 'astro-client-only')
+    throw new NotStaticError(`component ${String((type as { name?: string })?.name ?? type)}`);
+  if (type === 'script' || type === 'style') throw new NotStaticError(`<${type}>`);
+  const { children, ...attributes } = props;
+  const attrs = String(spreadAttributes(attributes));
+  if ((children == null || children === '') && voidElementNames.test(type))
+    return new Written(`<${type}${attrs}/>`);
+  return new Written(`<${type}${attrs}>${children == null ? '' : writeChildren(children)}</${type}>`);
+}
+
+export const stringRuntime = { Fragment: FRAGMENT, jsx: writeElement, jsxs: writeElement };
 
 /**
  * The renderer for a build with this configuration, or null when `markdown.processor` is not
@@ -168,11 +188,11 @@ export async function createStaticMdxRenderer(config: AstroConfig): Promise<Stat
       }
       const kind = kindOf(found);
       if (kind !== 'static') return { kind };
-      const module = new Function(code)({ Fragment, jsx, jsxs }) as {
+      const module = new Function(code)(stringRuntime) as {
         default: (props: Record<string, unknown>) => unknown;
       };
       try {
-        const html = renderTree(module.default({ components: { Fragment } }));
+        const html = writeChildren(module.default({ components: { Fragment: FRAGMENT } }));
         return { kind, html, headings: astro.headings };
       } catch (err) {
         // Something only the MDX path renders: leave the page to it.
