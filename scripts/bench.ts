@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --docs N [--json] [--search] [--links-overhead] [--seed S]`
+ * `npm run bench -- --docs N [--json] [--baseline] [--rebuild] [--search] [--links-overhead] [--seed S]`
  *
  * Generates a synthetic corpus of N content pages in `.bench/corpus-N/` (reused while the generator
  * and the taxonomy data are unchanged), builds it cold with the real configuration into
@@ -7,25 +7,34 @@
  * process tree, output and index size. `--search` adds what a reader's first search downloads
  * (before the first results, and in all; as served and as a gzip-compressing server would send it)
  * and how long it takes; `--links-overhead` builds again with SO_TAY_DISABLE_LINKS=1 and prints the
- * cost of the link/graph step, in CPU time and in wall time. `--json` prints one JSON object instead
- * of the table.
+ * cost of the link/graph step, in CPU time and in wall time. `--baseline` also builds the same pages
+ * with the bare stack (Astro 7 + @astrojs/mdx + the Pagefind CLI, one route, files as `.md`:
+ * scripts/bench/baseline.ts) in the same run, and prints both and the ratio. `--rebuild` then edits
+ * one page's body and times `npm run build` again as an editor runs it, caches and all. `--json`
+ * prints one JSON object instead of the table. The load of the machine (shared by other builds) is
+ * given before every build.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import prettyBytes from 'pretty-bytes';
 import { contentDir } from '../src/lib/content/paths.ts';
+import { prepareBaseline } from './bench/baseline.ts';
 import { type BuildFigures, measureBuild, type Phase } from './bench/measure-build.ts';
 import { DEFAULT_QUERIES, measureSearch, type SearchFigure } from './bench/measure-search.ts';
 import { ensureCorpus } from './bench/write-corpus.ts';
 
-const USAGE = 'Cách dùng: npm run bench -- --docs 5000 [--json] [--search] [--links-overhead] [--seed 1]';
+const USAGE =
+  'Cách dùng: npm run bench -- --docs 5000 [--json] [--baseline] [--rebuild] [--search] [--links-overhead] [--seed 1]';
 
 const options = {
   docs: { type: 'string' },
   json: { type: 'boolean', default: false },
   search: { type: 'boolean', default: false },
   'links-overhead': { type: 'boolean', default: false },
+  baseline: { type: 'boolean', default: false },
+  rebuild: { type: 'boolean', default: false },
   seed: { type: 'string', default: '1' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -61,20 +70,69 @@ const corpus = ensureCorpus({
   seed,
   dir: path.join(benchDir, `corpus-${pages}`),
   sourceContentDir: contentDir(),
+  componentsDir: path.join(root, 'src', 'components'),
 });
 const corpusSeconds = (performance.now() - started) / 1000;
 say(
   `${corpus.reused ? 'Dùng lại' : 'Đã sinh'} dữ liệu đo: ${path.relative(root, corpus.dir)} (${corpusSeconds.toFixed(1)} s)`,
 );
 
+/** The load averages over 1, 5 and 15 minutes, as `uptime` prints them. */
+const loadNow = () => os.loadavg().map((n) => Number(n.toFixed(2)));
+const loads: Record<string, number[]> = {};
 const loadBefore = os.loadavg()[0] ?? 0;
-say(`Đang build ${pages} trang…`);
+loads.build = loadNow();
+say(`Đang build ${pages} trang… (tải máy ${loads.build.join(', ')})`);
+const outDir = path.join(benchDir, `dist-${pages}`);
 const build = await measureBuild({
   root,
   contentDir: corpus.dir,
-  outDir: path.join(benchDir, `dist-${pages}`),
+  outDir,
   logFile: path.join(benchDir, `build-${pages}.log`),
 });
+
+let baseline: BuildFigures | undefined;
+if (values.baseline) {
+  const project = prepareBaseline(root, corpus.dir, path.join(benchDir, `baseline-${pages}`));
+  loads.baseline = loadNow();
+  say(
+    `Đang build cùng ${project.pages} trang với nền tảng trần (.md)… (tải máy ${loads.baseline.join(', ')})`,
+  );
+  baseline = await measureBuild({
+    root: project.dir,
+    contentDir: corpus.dir,
+    outDir: path.join(project.dir, 'dist'),
+    logFile: path.join(benchDir, `baseline-${pages}.log`),
+    command: project.command,
+  });
+}
+
+let rebuild: BuildFigures | undefined;
+if (values.rebuild) {
+  // One page's body gains a sentence, then `npm run build` runs again as an editor runs it; the page
+  // is put back afterwards, so the corpus stays the generated one.
+  const folder = path.join(corpus.dir, 'van-ban');
+  const page = path.join(folder, fs.readdirSync(folder).sort()[0] ?? '');
+  const original = fs.readFileSync(page, 'utf8');
+  fs.writeFileSync(
+    page,
+    `${original}\nĐoạn này được thêm để đo thời gian build lại sau khi sửa một trang.\n`,
+  );
+  loads.rebuild = loadNow();
+  say(`Đang build lại sau khi sửa ${path.relative(root, page)}… (tải máy ${loads.rebuild.join(', ')})`);
+  try {
+    rebuild = await measureBuild({
+      root,
+      contentDir: corpus.dir,
+      outDir,
+      logFile: path.join(benchDir, `rebuild-${pages}.log`),
+      force: false,
+    });
+  } finally {
+    fs.writeFileSync(page, original);
+  }
+}
+loads.after = loadNow();
 
 let withoutLinks: BuildFigures | undefined;
 if (values['links-overhead']) {
@@ -123,7 +181,37 @@ if (values.json) {
     seed,
     cpus: os.availableParallelism(),
     loadAverageBefore: Number(loadBefore.toFixed(2)),
+    loadAverages: loads,
     ...build,
+    ...(baseline && {
+      baseline: {
+        totalSeconds: baseline.totalSeconds,
+        buildSeconds: baseline.buildSeconds,
+        indexSeconds: baseline.indexSeconds,
+        cpuSeconds: baseline.cpuSeconds,
+        peakRssBytes: baseline.peakRssBytes,
+        peakRssByProgram: baseline.peakRssByProgram,
+        htmlPages: baseline.htmlPages,
+        phases: baseline.phases,
+      },
+      ratio: Number((build.totalSeconds / baseline.totalSeconds).toFixed(3)),
+      cpuRatio:
+        build.cpuSeconds !== null && baseline.cpuSeconds !== null
+          ? Number((build.cpuSeconds / baseline.cpuSeconds).toFixed(3))
+          : null,
+      memoryRatio: Number((build.peakRssBytes / baseline.peakRssBytes).toFixed(3)),
+    }),
+    ...(rebuild && {
+      rebuildSeconds: rebuild.totalSeconds,
+      rebuild: {
+        totalSeconds: rebuild.totalSeconds,
+        buildSeconds: rebuild.buildSeconds,
+        indexSeconds: rebuild.indexSeconds,
+        cpuSeconds: rebuild.cpuSeconds,
+        peakRssBytes: rebuild.peakRssBytes,
+        phases: rebuild.phases,
+      },
+    }),
     ...(withoutLinks &&
       overhead && {
         withoutLinks: {
@@ -167,7 +255,6 @@ if (values.json) {
       'Chỉ mục (dist/pagefind)',
       `${prettyBytes(build.indexBytes, { binary: true })} trong ${build.indexFiles} tệp`,
     ],
-    ['Tải máy trước khi đo (1 phút)', `${loadBefore.toFixed(2)} trên ${os.availableParallelism()} lõi`],
   ];
   const phaseLabels: Record<Phase, string> = {
     types: 'sinh kiểu nội dung',
@@ -187,6 +274,35 @@ if (values.json) {
       overhead.cpuPercent === null ? 'n/a' : `${overhead.cpuPercent.toFixed(1)} %`,
     ]);
     rows.push(['Chi phí liên kết (thời gian chạy, tổng)', `${overhead.wallPercent.toFixed(1)} %`]);
+  }
+  if (baseline) {
+    const ratio = (ours: number | null, theirs: number | null) =>
+      ours === null || theirs === null ? 'n/a' : `${(ours / theirs).toFixed(2)}×`;
+    rows.push(['Nền tảng trần (.md, Astro + MDX + Pagefind CLI)', `${baseline.htmlPages} trang HTML`]);
+    rows.push(['  build (Astro)', s(baseline.buildSeconds)]);
+    rows.push([
+      '  lập chỉ mục (Pagefind CLI)',
+      baseline.indexSeconds === null ? 'n/a' : s(baseline.indexSeconds),
+    ]);
+    rows.push(['  tổng', s(baseline.totalSeconds)]);
+    rows.push(['  thời gian CPU', baseline.cpuSeconds === null ? 'n/a' : s(baseline.cpuSeconds)]);
+    rows.push(['  bộ nhớ đỉnh', prettyBytes(baseline.peakRssBytes, { binary: true })]);
+    rows.push(['Tỷ lệ Sổ tay / nền tảng trần: thời gian', ratio(build.totalSeconds, baseline.totalSeconds)]);
+    rows.push(['  thời gian CPU', ratio(build.cpuSeconds, baseline.cpuSeconds)]);
+    rows.push(['  bộ nhớ đỉnh', ratio(build.peakRssBytes, baseline.peakRssBytes)]);
+  }
+  if (rebuild) {
+    rows.push(['Build lại sau khi sửa một trang', s(rebuild.totalSeconds)]);
+    rows.push(['  trong đó lập chỉ mục', rebuild.indexSeconds === null ? 'n/a' : s(rebuild.indexSeconds)]);
+    rows.push(['  thời gian CPU', rebuild.cpuSeconds === null ? 'n/a' : s(rebuild.cpuSeconds)]);
+    rows.push(['  bộ nhớ đỉnh', prettyBytes(rebuild.peakRssBytes, { binary: true })]);
+  }
+  rows.push(['Số lõi', String(os.availableParallelism())]);
+  for (const [step, load] of Object.entries(loads)) {
+    rows.push([
+      `Tải máy (1, 5, 15 phút) ${step === 'after' ? 'khi xong' : `trước ${step}`}`,
+      load.join(', '),
+    ]);
   }
   if (search !== undefined) {
     rows.push([

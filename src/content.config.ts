@@ -8,7 +8,7 @@
  * and tested on their own; this file assembles them into collections.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import {
   DOCUMENT_STATUSES,
@@ -29,6 +29,7 @@ import {
 import { contentDir, DATA_DIR, DATA_FILES, DOCUMENTS_DIR, NEWS_DIR } from './lib/content/paths.ts';
 import { readTaxonomies } from './lib/content/taxonomy-fs.ts';
 import { parseCode } from './lib/graph/code-parser.ts';
+import { contentPages } from './loaders/content-pages.ts';
 
 const root = contentDir();
 const taxonomies = readTaxonomies(root);
@@ -38,8 +39,10 @@ const topicId = taxonomyTerm(taxonomies.topics, 'Chủ đề', DATA_FILES.topics
 const localityId = taxonomyTerm(taxonomies.localities, 'Địa phương', DATA_FILES.localities);
 const documentCode = documentCodeField(parseCode);
 
+// contentPages: glob() for `.mdx`, except that a page using nothing of MDX is rendered once by the
+// content layer and cached, instead of compiled into a module of its own (docs/build.md).
 const documents = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${root}/${DOCUMENTS_DIR}` }),
+  loader: contentPages({ base: `${root}/${DOCUMENTS_DIR}`, label: 'văn bản' }),
   schema: z
     .object({
       /** Số hiệu: `21-NQ/TW`, `865-QĐ/TU`, `73/2023/NĐ-CP`. With `date` it identifies the document. */
@@ -121,7 +124,7 @@ const documents = defineCollection({
 });
 
 const news = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${root}/${NEWS_DIR}` }),
+  loader: contentPages({ base: `${root}/${NEWS_DIR}`, label: 'tin' }),
   schema: z.object({
     /** Headline, in our own words. */
     title: z.string().min(1),

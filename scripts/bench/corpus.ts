@@ -33,10 +33,16 @@ import * as V from './vocabulary.ts';
  * Bump whenever the generated text changes, so `npm run bench` regenerates a cached corpus instead
  * of measuring an old one.
  */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Share of documents among the pages; the rest are news. */
 export const DOCUMENT_SHARE = 0.4;
+
+/**
+ * One page in this many uses a real MDX component (src/components/Note.astro), so the benchmark
+ * measures the mixed case: most pages rendered by the content loader, a few compiled by MDX.
+ */
+export const COMPONENT_EVERY = 50;
 
 /** The taxonomy lists the corpus files its pages under (read from `content/data/`). */
 export interface CorpusTaxonomies {
@@ -52,6 +58,11 @@ export interface CorpusOptions {
   /** PRNG seed; the same seed gives the same corpus. */
   seed?: number;
   taxonomies: CorpusTaxonomies;
+  /**
+   * How a page imports src/components/Note.astro, relative to its folder
+   * (`../../../src/components/Note.astro`). Without it no page uses a component.
+   */
+  noteImport?: string;
 }
 
 /** One file of the corpus, relative to the corpus root. */
@@ -579,6 +590,18 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   };
 
   const frontmatter = (data: Record<string, unknown>) => `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+
+  /**
+   * The page's text; every {@link COMPONENT_EVERY}th page (by position, so the random choices of
+   * all other pages stay as they were) imports the Note component and wraps its first paragraph.
+   */
+  const withNote = (head: string, text: string, position: number): string => {
+    if (options.noteImport === undefined || position % COMPONENT_EVERY !== COMPONENT_EVERY - 1)
+      return `${head}\n${text}\n`;
+    const [first = '', ...rest] = text.split('\n\n');
+    const note = `<Note title="Ghi chú">\n${first}\n</Note>`;
+    return `${head}\nimport Note from '${options.noteImport}';\n\n${[note, ...rest].join('\n\n')}\n`;
+  };
   const files: CorpusFile[] = [];
 
   // 2. Document pages.
@@ -614,7 +637,11 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     const namesakes = byCode.get(p.code) ?? [];
     if (namesakes.length > 1 && rnd.chance(0.3))
       data.codeChoices = { [p.code]: (namesakes[0] as PlanItem).date };
-    const text = `${frontmatter(data)}\n${body(p, p.year, V.DOCUMENT_SECTIONS, rnd.chance(0.15))}\n`;
+    const text = withNote(
+      frontmatter(data),
+      body(p, p.year, V.DOCUMENT_SECTIONS, rnd.chance(0.15)),
+      files.length,
+    );
     files.push({ path: `${DOCUMENTS_DIR}/${p.id}.mdx`, text: text.normalize('NFC') });
   });
 
@@ -655,7 +682,11 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     let id = baseId;
     for (let k = 2; newsIds.has(id); k++) id = `${baseId}-${k}`;
     newsIds.add(id);
-    const text = `${frontmatter(data)}\n${body(undefined, year, V.NEWS_SECTIONS, rnd.chance(0.1))}\n`;
+    const text = withNote(
+      frontmatter(data),
+      body(undefined, year, V.NEWS_SECTIONS, rnd.chance(0.1)),
+      files.length,
+    );
     files.push({ path: `${NEWS_DIR}/${id}.mdx`, text: text.normalize('NFC') });
   }
 

@@ -63,6 +63,17 @@ export interface MeasureBuildOptions {
   logFile: string;
   /** Extra environment, e.g. `{ SO_TAY_DISABLE_LINKS: '1' }`. */
   env?: Record<string, string>;
+  /**
+   * A cold build (`--force`: no content store, no page of an earlier build reused), as in CI;
+   * default true. False measures a build as an editor runs it again, caches and all.
+   */
+  force?: boolean;
+  /**
+   * Another build to measure instead of `scripts/build.ts`: the program and its arguments, run in
+   * {@link root}. It must write into {@link outDir} and may print the index line (see
+   * {@link INDEX_LOG_LINE}). Used for the bare-stack baseline.
+   */
+  command?: string[];
 }
 
 /**
@@ -167,7 +178,9 @@ async function treeRss(pid: number): Promise<Map<number, { program: string; byte
  */
 export async function measureBuild(options: MeasureBuildOptions): Promise<BuildFigures> {
   const buildScript = path.join(options.root, 'scripts', 'build.ts');
-  fs.rmSync(options.outDir, { recursive: true, force: true });
+  const force = options.force ?? true;
+  // A rebuild keeps the last output, as an editor's folder does (Astro empties it itself).
+  if (force) fs.rmSync(options.outDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.createWriteStream(options.logFile);
   let text = '';
@@ -175,7 +188,13 @@ export async function measureBuild(options: MeasureBuildOptions): Promise<BuildF
   // --force: a cold build, as in CI; the content-layer cache of an earlier build (maybe of another
   // content directory) must not make the figures look better than they are.
   // process.execPath is the pinned Node 24 when run through `npm run bench`.
-  let command = [process.execPath, buildScript, '--force', '--outDir', options.outDir];
+  let command = options.command ?? [
+    process.execPath,
+    buildScript,
+    ...(force ? ['--force'] : []),
+    '--outDir',
+    options.outDir,
+  ];
   const timeFile = `${options.logFile}.time`;
   fs.rmSync(timeFile, { force: true });
   if (fs.existsSync(GNU_TIME)) command = [GNU_TIME, '-f', '%U %S', '-o', timeFile, ...command];

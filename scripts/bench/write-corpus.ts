@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { DATA_DIR, DATA_FILES } from '../../src/lib/content/paths.ts';
+import { DATA_DIR, DATA_FILES, NEWS_DIR } from '../../src/lib/content/paths.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomy-fs.ts';
 import { GENERATOR_VERSION, generateCorpus } from './corpus.ts';
 
@@ -22,6 +22,8 @@ interface Stamp {
   seed: number;
   /** Hash of the taxonomy files the corpus was generated from. */
   data: string;
+  /** How pages import the Note component, or null when none does. */
+  noteImport: string | null;
 }
 
 /** Options of {@link ensureCorpus}. */
@@ -33,6 +35,11 @@ export interface EnsureCorpusOptions {
   /** The project's content directory whose `data/` is copied. */
   sourceContentDir: string;
   seed?: number;
+  /**
+   * The project's src/components/: when given, one page in fifty imports its Note component (by a
+   * path relative to the page, as editors write it).
+   */
+  componentsDir?: string;
 }
 
 function hashData(dataDir: string): string {
@@ -60,7 +67,20 @@ function readStamp(dir: string): Stamp | null {
 export function ensureCorpus(options: EnsureCorpusOptions): { dir: string; reused: boolean } {
   const seed = options.seed ?? 1;
   const dataDir = path.join(options.sourceContentDir, DATA_DIR);
-  const wanted: Stamp = { generator: GENERATOR_VERSION, pages: options.pages, seed, data: hashData(dataDir) };
+  const noteImport =
+    options.componentsDir === undefined
+      ? null
+      : path
+          .relative(path.join(options.dir, NEWS_DIR), path.join(options.componentsDir, 'Note.astro'))
+          .split(path.sep)
+          .join('/');
+  const wanted: Stamp = {
+    generator: GENERATOR_VERSION,
+    pages: options.pages,
+    seed,
+    data: hashData(dataDir),
+    noteImport,
+  };
   const existing = readStamp(options.dir);
   if (existing && JSON.stringify(existing) === JSON.stringify(wanted))
     return { dir: options.dir, reused: true };
@@ -69,6 +89,7 @@ export function ensureCorpus(options: EnsureCorpusOptions): { dir: string; reuse
     pages: options.pages,
     seed,
     taxonomies: readTaxonomies(options.sourceContentDir),
+    ...(noteImport !== null && { noteImport }),
   });
   const tmp = `${options.dir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });

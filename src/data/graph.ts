@@ -11,6 +11,7 @@ import {
 import { createDocumentIndex } from '../lib/graph/document-registry.ts';
 import { linksEnabled } from '../lib/graph/link-transform.ts';
 import { loadCatalog } from './catalog.ts';
+import { entryBody } from './page-body.ts';
 
 let cached: Promise<DocumentGraph> | undefined;
 
@@ -23,8 +24,16 @@ export function loadGraph(): Promise<DocumentGraph> {
 async function build(): Promise<DocumentGraph> {
   if (!linksEnabled()) return EMPTY_GRAPH;
   const { documents, news } = await loadCatalog();
-  const pages = [...documents, ...news].map((entry) =>
-    graphPageFrom({ collection: entry.collection, id: entry.id, data: entry.data, body: entry.body ?? '' }),
+  // entryBody: the content loader keeps bodies beside the store (src/loaders/bodies.ts).
+  const pages = await Promise.all(
+    [...documents, ...news].map(async (entry) =>
+      graphPageFrom({
+        collection: entry.collection,
+        id: entry.id,
+        data: entry.data,
+        body: await entryBody(entry),
+      }),
+    ),
   );
   return buildDocumentGraph(pages, createDocumentIndex(pages.flatMap((p) => p.doc ?? [])));
 }

@@ -39,6 +39,12 @@ export interface RunAstroOptions {
    * check): everything is held and returned, nothing printed.
    */
   mode: 'live' | 'capture';
+  /**
+   * In `live` mode, what to print for each line shown as it comes (stdout, and the log lines of
+   * stderr): `npm run build` drops Astro's line per page and adds its steps (build-log.ts). Every
+   * line is still kept in the returned output.
+   */
+  filterLine?: (line: string) => string[];
 }
 
 /** A log line of Astro's logger (`12:01:02 [WARN] …`), except its errors, which are held. */
@@ -46,16 +52,31 @@ const LOG_LINE = /^\d\d:\d\d:\d\d (?!.*\[ERROR\])/;
 const isLiveLine = (line: string) => LOG_LINE.test(stripVTControlCharacters(line));
 
 /** Runs astro with `args` and returns its exit status and what it printed (see {@link RunAstroOptions.mode}). */
-export function runAstro({ astroBin, args, env, mode }: RunAstroOptions): Promise<AstroRun> {
+export function runAstro({ astroBin, args, env, mode, filterLine }: RunAstroOptions): Promise<AstroRun> {
   return new Promise((resolve, reject) => {
+    const passStdout = mode === 'live' && filterLine === undefined;
     const child = spawn(process.execPath, [astroBin, ...args], {
       env,
-      stdio: ['inherit', mode === 'live' ? 'inherit' : 'pipe', 'pipe'],
+      stdio: ['inherit', passStdout ? 'inherit' : 'pipe', 'pipe'],
     });
+    const show = (line: string, to: NodeJS.WriteStream) => {
+      for (const out of filterLine ? filterLine(line) : [line]) to.write(`${out}\n`);
+    };
     let output = '';
     let pending = '';
+    let pendingOut = '';
     child.stdout?.on('data', (d: Buffer) => {
-      output += d.toString('utf8');
+      const text = d.toString('utf8');
+      output += text;
+      if (mode !== 'live') return;
+      // Whole lines only: a pipe hands over chunks.
+      pendingOut += text;
+      const lines = pendingOut.split('\n');
+      pendingOut = lines.pop() ?? '';
+      for (const line of lines) show(line, process.stdout);
+    });
+    child.stdout?.on('end', () => {
+      if (mode === 'live' && pendingOut !== '') show(pendingOut, process.stdout);
     });
     child.stderr?.on('data', (d: Buffer) => {
       const text = d.toString('utf8');
@@ -65,7 +86,7 @@ export function runAstro({ astroBin, args, env, mode }: RunAstroOptions): Promis
       pending += text;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) if (isLiveLine(line)) process.stderr.write(`${line}\n`);
+      for (const line of lines) if (isLiveLine(line)) show(line, process.stderr);
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ status: code ?? 1, output }));
