@@ -67,8 +67,11 @@ export function runAstro({ astroBin, args, env, mode, filterLine }: RunAstroOpti
     let pendingOut = '';
     child.stdout?.on('data', (d: Buffer) => {
       const text = d.toString('utf8');
-      output += text;
-      if (mode !== 'live') return;
+      // Live, stdout is shown as it comes and is not part of what is held (as when it is inherited).
+      if (mode !== 'live') {
+        output += text;
+        return;
+      }
       // Whole lines only: a pipe hands over chunks.
       pendingOut += text;
       const lines = pendingOut.split('\n');
