@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import GithubSlugger from 'github-slugger';
+import { ContentFileError, parseContentText } from '../lib/content/content-files.ts';
 import { DATA_DIR } from '../lib/content/paths.ts';
 import { documentIndexFor } from '../lib/markdown/link-codes-fs.ts';
 import {
@@ -143,6 +144,22 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * "file:line  sentence" for a frontmatter that is not YAML, in the words `npm run check` uses
+ * (content-files.ts), so the build's report names the same place (build-errors.ts).
+ */
+function frontmatterProblem(file: string, contents: string, err: unknown): string {
+  try {
+    parseContentText(file, contents);
+  } catch (explained) {
+    if (explained instanceof ContentFileError) {
+      return `${file}:${explained.line}  ${explained.message.slice(`${file}:${explained.line}: `.length)}`;
+    }
+  }
+  const e = err as { mark?: { line: number }; reason?: string; message: string };
+  return `${file}:${e.mark ? e.mark.line + 1 : 1}  Phần đầu trang (frontmatter) không đọc được: ${e.reason ?? e.message}. Hãy kiểm tra thụt lề và dấu ":" của các trường YAML.`;
+}
+
 /** A page MDX cannot parse; the message is the one shown to the author. */
 class PageSyntaxError extends Error {
   override name = 'PageSyntaxError';
@@ -218,12 +235,7 @@ export function contentPages(options: ContentPagesOptions): Loader {
           // As @astrojs/mdx reads it: the frontmatter blanked out, so positions stay the file's.
           parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
         } catch (err) {
-          const e = err as { mark?: { line: number }; reason?: string; message: string };
-          throw authorError(
-            `Phần đầu (frontmatter) của ${shownPath(root, file)} không đọc được` +
-              `${e.mark ? ` ở dòng ${e.mark.line + 1}` : ''}: ${e.reason ?? e.message}. ` +
-              'Hãy kiểm tra thụt lề và dấu ":" của các trường YAML.',
-          );
+          throw authorError(frontmatterProblem(shownPath(root, file), contents, err));
         }
         const data = await ctx.parseData({ id, data: parsed.frontmatter, filePath: file });
         let page: RenderedPage | { kind: BodyKind };

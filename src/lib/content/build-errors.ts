@@ -55,6 +55,9 @@ function clean(output: string): string[] {
  * Reads the first failure out of what `astro build` or `astro check` printed (stdout and stderr
  * together are fine). Returns null when the output holds no error Astro reports this way.
  */
+/** "content/tin/x.mdx:5  Câu giải thích": a page problem our code has already placed and explained. */
+const OWN_SENTENCE = /(?:^|\s)(\S+\.mdx?):(\d+) {2}(\S.*)$/;
+
 export function readAstroFailure(output: string): AstroFailure | null {
   const lines = clean(output);
   const locIndex = lines.findIndex(
@@ -64,6 +67,13 @@ export function readAstroFailure(output: string): AstroFailure | null {
   const renderLine = lines.map((l) => RENDER_ROUTE.exec(l)).find((m) => m !== null);
   const named = lines.findIndex((l) => ERROR_NAME.test(l));
   const positioned = lines.findIndex((l) => POSITIONED.test(l));
+  // A page problem our own code reported as "file:line  sentence" (the content loader, the MDX
+  // safety check), which Astro prints without a location of its own.
+  const ownLine = loc === null ? lines.map((l) => OWN_SENTENCE.exec(l)).find((m) => m !== null) : undefined;
+  if (ownLine) {
+    const [, file = '', line, sentence] = ownLine as RegExpExecArray;
+    return { kind: 'other', file, line: Number(line), message: `${file}:${line}  ${sentence}`, issues: [] };
+  }
   if (loc === null && renderLine === undefined && named === -1 && positioned === -1) return null;
 
   const failure: AstroFailure = { kind: 'other', message: '', issues: [] };
@@ -315,9 +325,15 @@ export function explainFailure(
       // A check of ours that already wrote "file:line  sentence" (the MDX safety check): keep its
       // sentence, without the place said twice.
       const own = /^(\S+?):(\d+) {2}([\s\S]+)$/.exec(failure.message);
-      if (own && file?.endsWith(own[1] as string)) {
+      if (own && (file === undefined || file.endsWith(own[1] as string))) {
         const sentence = (own[3] as string).trim().replace(/\.*$/, '.');
-        return [at(Number(own[2]), `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`)];
+        return [
+          {
+            file: file ?? (own[1] as string),
+            line: Number(own[2]),
+            sentence: `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`,
+          },
+        ];
       }
       return [
         at(

@@ -15,6 +15,7 @@
  * plain Vietnamese hint.
  */
 import { type MdastPluginDefinition, mdxToJs, mdxToMdast } from 'satteri';
+import { mdxSentence } from '../content/build-errors.ts';
 
 /** How a page's body is rendered. */
 export type BodyKind =
@@ -154,7 +155,8 @@ export function describeMdxSyntaxError(file: string, source: string, err: MdxSyn
   const { text, rest } = around(source, err.line, err.column);
   const gutter = String(err.line);
   return [
-    `Lỗi cú pháp trong ${file}, dòng ${err.line}, cột ${err.column}:`,
+    `${file}:${err.line}  ${mdxSentence(err.reason)}`,
+    `Lỗi cú pháp ở dòng ${err.line}, cột ${err.column}:`,
     `  ${gutter} | ${text}`,
     `  ${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, err.column - 1))}^`,
     hintFor(rest, err.reason),
