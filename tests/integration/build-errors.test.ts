@@ -31,7 +31,8 @@ const CASES: Case[] = [
     page: 'tin/2024-06-20-trang-hong.mdx',
     line: 5,
     says: /Thông tin đầu trang \(YAML\) không đọc được: thiếu dấu ngoặc kép \("\) đóng/,
-    astroSaid: /double quoted scalar/,
+    // The content loader reads the frontmatter before Astro does, in the words of npm run check.
+    astroSaid: /Missing closing "quote|double quoted scalar/,
   },
   {
     name: 'bad-schema',
@@ -105,7 +106,9 @@ describe.each(CASES)('a page broken by $name', (c) => {
     const [first] = report;
     expect(first?.startsWith(`LỖI  ${where}  `), stderr).toBe(true);
     expect(first).toMatch(c.says);
-    expect(stderr.indexOf('Stack trace')).toBeGreaterThan(stderr.indexOf(first as string));
+    // A stack trace, when there is one (the content loader's own errors have none), comes after.
+    const trace = stderr.indexOf('Stack trace');
+    expect(trace === -1 || trace > stderr.indexOf(first as string)).toBe(true);
     expect(stderr).not.toContain('Browser APIs are not available');
     // Astro's own words are still there, in full, in the log the report points to.
     expect(stderr).toContain('.astro/so-tay-astro.log');

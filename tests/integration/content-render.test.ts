@@ -187,9 +187,8 @@ describe('a page MDX cannot read', () => {
     );
     expect(result.status).not.toBe(0);
     const output = `${result.stdout}${result.stderr}`;
-    expect(output).toContain(
-      `Lỗi cú pháp trong ${path.relative(root, page)}, dòng ${lines.length + 1}, cột 11:`,
-    );
+    expect(output).toContain(`${path.relative(root, page)}:${lines.length + 1}  Dấu {`);
+    expect(output).toContain(`Lỗi cú pháp ở dòng ${lines.length + 1}, cột 11:`);
     expect(output).toContain('Tỷ lệ đạt {90% số đảng viên.');
     expect(output).toContain('hãy viết \\{');
     // No stack trace: the author's problem is the last thing printed.

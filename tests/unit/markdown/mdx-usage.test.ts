@@ -58,7 +58,7 @@ describe('describeMdxSyntaxError', () => {
 
   it('names the file, line and column, shows the line with a caret and says what to write', () => {
     const message = describeFor('Dòng một.\n\nTỷ lệ đạt {90% số đảng viên.\n');
-    expect(message.split('\n')[0]).toMatch(/^content\/tin\/x\.mdx:3  Dấu \{/);
+    expect(message.split('\n')[0]).toMatch(/^content\/tin\/x\.mdx:3 {2}Dấu \{/);
     expect(message).toContain('dòng 3, cột 11');
     expect(message).toContain('  3 | Tỷ lệ đạt {90% số đảng viên.\n    |           ^');
     expect(message).toContain('hãy viết \\{');
