@@ -35,7 +35,7 @@ import {
   MdxSyntaxError,
 } from '../lib/markdown/mdx-usage.ts';
 import { BODY_FIELD, bodyRecordOf, pageBodies } from './bodies.ts';
-import { createStaticMdxRenderer, type RenderedPage, type StaticMdxRenderer } from './static-mdx.ts';
+import { createRenderer, type RenderedPage, rendererSettings, type StaticMdxRenderer } from './static-mdx.ts';
 
 /**
  * `SO_TAY_RENDER=mdx` sends every page through `@astrojs/mdx`, as before this loader existed. Only
@@ -196,40 +196,69 @@ export function contentPages(options: ContentPagesOptions): Loader {
       const root = fileURLToPath(ctx.config.root);
       const baseDir = path.resolve(root, options.base);
       const contentRoot = path.dirname(baseDir);
-      const renderer: StaticMdxRenderer | null =
-        process.env[RENDER_MODE_ENV] === 'mdx' ? null : await createStaticMdxRenderer(ctx.config);
+      const settings = process.env[RENDER_MODE_ENV] === 'mdx' ? null : rendererSettings(ctx.config);
       const context = contextDigest(ctx, root, contentRoot);
       const bodies = pageBodies(fileURLToPath(ctx.config.cacheDir), ctx.collection, ctx.store.values());
       const counts: LoadCounts = { total: 0, reused: 0, static: 0, mdx: 0 };
       const syntaxErrors: string[] = [];
       const fileIds = new Map<string, string>();
       const idFiles = new Map<string, string>();
+      let inThread: Promise<StaticMdxRenderer> | undefined;
+      /** The renderer of this thread, made when first needed. */
+      const threadRenderer = () => {
+        if (settings === null) return null;
+        inThread ??= createRenderer(settings);
+        return inThread;
+      };
 
-      /** Reads one file into the store; returns its id. */
-      async function sync(file: string): Promise<string> {
+      /** A page file as read: what it is, and whether the store holds it as it is. */
+      interface Read {
+        file: string;
+        id: string;
+        filePath: string;
+        contents: string;
+        digest: string;
+      }
+
+      /** Reads a file; takes its entry from the store when unchanged (returns null), else returns it. */
+      async function read(file: string): Promise<Read | null> {
         const relative = path.relative(baseDir, file).split(path.sep).join('/');
         const id = entryId(relative);
+        const other = idFiles.get(id);
+        if (other !== undefined && other !== file)
+          throw authorError(
+            `Hai tệp cho cùng một trang "${id}": ${shownPath(root, other)} và ${shownPath(root, file)}. Hãy đổi tên một tệp.`,
+          );
+        idFiles.set(id, file);
+        fileIds.set(file, id);
         const filePath = path.relative(root, file).split(path.sep).join('/');
         const contents = await fs.promises.readFile(file, 'utf8');
         const digest = ctx.generateDigest(`${context}\0${filePath}\0${contents}`);
         const existing = ctx.store.get(id);
-        if (existing?.digest === digest && bodies.has(existing)) {
-          const record = bodyRecordOf(existing);
-          const kept = bodies.keep(existing);
-          if (kept !== record && existing.rendered !== undefined) {
-            // This load compacts the packs: the entry now points into the new one.
-            ctx.store.delete(id);
-            ctx.store.set({
-              ...existing,
-              rendered: {
-                ...existing.rendered,
-                metadata: { ...existing.rendered.metadata, [BODY_FIELD]: kept },
-              },
-            });
-          }
-          counts.reused++;
-          return id;
+        if (existing?.digest !== digest || !bodies.has(existing))
+          return { file, id, filePath, contents, digest };
+        const record = bodyRecordOf(existing);
+        const kept = bodies.keep(existing);
+        if (kept !== record && existing.rendered !== undefined) {
+          // This load compacts the packs: the entry now points into the new one.
+          ctx.store.delete(id);
+          ctx.store.set({
+            ...existing,
+            rendered: {
+              ...existing.rendered,
+              metadata: { ...existing.rendered.metadata, [BODY_FIELD]: kept },
+            },
+          });
         }
+        counts.reused++;
+        return null;
+      }
+
+      /** Parses, checks and renders a changed page into the store. */
+      async function store(
+        { file, id, filePath, contents, digest }: Read,
+        renderer: StaticMdxRenderer | null,
+      ) {
         let parsed: ReturnType<typeof parseFrontmatter>;
         try {
           // As @astrojs/mdx reads it: the frontmatter blanked out, so positions stay the file's.
@@ -261,43 +290,49 @@ export function contentPages(options: ContentPagesOptions): Loader {
             rendered: { html: '', metadata: { headings: page.headings, [BODY_FIELD]: record } },
           });
           counts.static++;
-          return id;
+          return;
         }
         // Uses MDX or has images (or SO_TAY_RENDER=mdx): @astrojs/mdx compiles the page.
         ctx.store.set({ id, data, filePath, digest, deferredRender: true });
         counts.mdx++;
-        return id;
       }
 
+      /** One file, start to end (the watcher of `astro dev`); returns its id. */
+      async function sync(file: string): Promise<string> {
+        const changed = await read(file);
+        if (changed !== null) await store(changed, (await threadRenderer()) ?? null);
+        return fileIds.get(file) ?? '';
+      }
+
+      // 1. Read every file; the unchanged are taken from the store as they are.
       const files = filesUnder(baseDir).filter((f) => f.endsWith('.mdx'));
       const untouched = new Set(ctx.store.keys());
-      let lastLine = performance.now();
-      let done = 0;
+      const changed: Read[] = [];
       await eachLimited(files, CONCURRENCY, async (file) => {
-        let id: string;
+        const page = await read(file);
+        if (page !== null) changed.push(page);
+      });
+      for (const id of fileIds.values()) untouched.delete(id);
+      counts.total = files.length;
+
+      // 2. The others are parsed, checked and rendered.
+      const renderer = changed.length > 0 ? await threadRenderer() : null;
+      let lastLine = performance.now();
+      let done = counts.reused;
+      await eachLimited(changed, CONCURRENCY, async (page) => {
         try {
-          id = await sync(file);
+          await store(page, renderer);
         } catch (err) {
           // Every page with a syntax error is reported at once, not one per build.
           if (!(err instanceof PageSyntaxError)) throw err;
           syntaxErrors.push(err.message);
-          return;
         }
-        const other = idFiles.get(id);
-        if (other !== undefined)
-          throw authorError(
-            `Hai tệp cho cùng một trang "${id}": ${shownPath(root, other)} và ${shownPath(root, file)}. Hãy đổi tên một tệp.`,
-          );
-        idFiles.set(id, file);
-        fileIds.set(file, id);
-        untouched.delete(id);
         done++;
         if (performance.now() - lastLine >= PROGRESS_EVERY_MS && done < files.length) {
           lastLine = performance.now();
           ctx.logger.info(`Đang đọc ${options.label}: ${count(done)}/${count(files.length)} trang…`);
         }
       });
-      counts.total = files.length;
       if (syntaxErrors.length > 0) {
         throw authorError(
           `${syntaxErrors.length} trang có lỗi cú pháp MDX, hãy sửa rồi build lại:\n\n${syntaxErrors.sort().join('\n\n')}`,

@@ -124,14 +124,19 @@ function writeElement(type: unknown, props: Record<string, unknown>, key?: unkno
 
 export const stringRuntime = { Fragment: FRAGMENT, jsx: writeElement, jsxs: writeElement };
 
-/**
- * The renderer for a build with this configuration, or null when `markdown.processor` is not
- * Sätteri (another processor's MDX path is not reproduced here: every page then takes it).
- */
-export async function createStaticMdxRenderer(config: AstroConfig): Promise<StaticMdxRenderer | null> {
-  const processor = config.markdown.processor as unknown as SatteriProcessor | undefined;
-  if (processor?.name !== 'satteri' || processor.options === undefined) return null;
-  const { markdown } = config;
+/** What a renderer needs from the configuration. */
+export interface RendererSettings {
+  /** The options of `satteri()`: from `markdownProcessorOptions` (src/lib/markdown/plugins-fs.ts). */
+  processorOptions: SatteriProcessor['options'];
+  /** `markdown` of the Astro configuration, the parts the MDX path reads. */
+  markdown: Pick<AstroConfig['markdown'], 'syntaxHighlight' | 'shikiConfig' | 'gfm' | 'smartypants'>;
+}
+
+/** A renderer in this thread (see the file's header). */
+export async function createRenderer({
+  processorOptions,
+  markdown,
+}: RendererSettings): Promise<StaticMdxRenderer> {
   const { syntaxHighlight } = markdown;
   // Astro's config types allow `undefined` in optional fields, the helper's do not; same values.
   type HighlightArgs = Parameters<typeof satteriCreateHighlightFn>;
@@ -142,11 +147,11 @@ export async function createStaticMdxRenderer(config: AstroConfig): Promise<Stat
   const excludeLangs = typeof syntaxHighlight === 'object' ? syntaxHighlight.excludeLangs : undefined;
   // As @astrojs/mdx resolves them (its readProcessorFeatures, then createSatteriMdxProcessor): a
   // boolean on the processor wins over the Markdown config, an object is taken as it is.
-  const { gfm, smartPunctuation } = processor.options.features;
+  const { gfm, smartPunctuation } = processorOptions.features;
   const sharedGfm = typeof gfm === 'boolean' ? gfm : markdown.gfm;
   const sharedSmartypants = typeof smartPunctuation === 'boolean' ? smartPunctuation : markdown.smartypants;
   const features: Features = {
-    ...processor.options.features,
+    ...processorOptions.features,
     gfm: typeof gfm === 'object' ? gfm : (sharedGfm ?? gfm ?? true) !== false,
     smartPunctuation:
       typeof smartPunctuation === 'object'
@@ -168,12 +173,12 @@ export async function createStaticMdxRenderer(config: AstroConfig): Promise<Stat
         ({ code } = await mdxToJs(source, {
           mdastPlugins: [
             mdxUsagePlugin(found),
-            ...processor.options.mdastPlugins,
+            ...processorOptions.mdastPlugins,
             satteriCollectImagesPlugin(),
           ],
           hastPlugins: [
             ...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []),
-            ...processor.options.hastPlugins,
+            ...processorOptions.hastPlugins,
             satteriHeadingIdsPlugin(),
           ],
           features,
@@ -200,5 +205,19 @@ export async function createStaticMdxRenderer(config: AstroConfig): Promise<Stat
         throw err;
       }
     },
+  };
+}
+
+/**
+ * The settings for a build with this configuration, or null when `markdown.processor` is not
+ * Sätteri (another processor's MDX path is not reproduced here: every page then takes it).
+ */
+export function rendererSettings(config: AstroConfig): RendererSettings | null {
+  const processor = config.markdown.processor as unknown as SatteriProcessor | undefined;
+  if (processor?.name !== 'satteri' || processor.options === undefined) return null;
+  const { syntaxHighlight, shikiConfig, gfm, smartypants } = config.markdown;
+  return {
+    processorOptions: processor.options,
+    markdown: { syntaxHighlight, shikiConfig, gfm, smartypants },
   };
 }

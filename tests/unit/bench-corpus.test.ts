@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_SHARE, generateCorpus } from '../../scripts/bench/corpus.ts';
+import { COMPONENT_EVERY, DOCUMENT_SHARE, generateCorpus } from '../../scripts/bench/corpus.ts';
 import { parseDuration, parseIndexLine, parsePhases } from '../../scripts/bench/measure-build.ts';
 import { checkDocumentFileNames } from '../../src/lib/checks/content-checks.ts';
 import { type ContentFile, parseContentText } from '../../src/lib/content/content-files.ts';
@@ -104,6 +104,21 @@ describe('benchmark corpus generator', () => {
       expect(f.raw.normalize('NFC') === f.raw, f.file).toBe(true);
       expect(f.body, f.file).not.toMatch(/[{}<]/);
     }
+  });
+
+  it('makes one page in fifty use the Note component when told how pages import it, the rest unchanged', () => {
+    const noteImport = '../../../src/components/Note.astro';
+    const mixed = generateCorpus({ pages: 400, seed: 7, taxonomies, noteImport });
+    const using = mixed.files.filter((f) => f.text.includes('<Note'));
+    expect(using).toHaveLength(400 / COMPONENT_EVERY);
+    for (const f of using) {
+      expect(f.text).toContain(`import Note from '${noteImport}';`);
+      expect(f.text).toMatch(/<Note title="Ghi chú">\n[^\n]+\n<\/Note>/);
+    }
+    const others = mixed.files.filter((f) => !f.text.includes('<Note'));
+    expect(others.map((f) => f.text)).toEqual(
+      corpus.files.filter((f) => others.some((o) => o.path === f.path)).map((f) => f.text),
+    );
   });
 
   it('writes bodies with sections, tables, lists and footnotes, and some long pages for a table of contents', () => {

@@ -37,8 +37,12 @@ export const viNumber = (n: number) => n.toLocaleString('vi-VN');
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colour codes.
 const ANSI = /\x1b\[[0-9;]*m/g;
-/** One page written: "14:03:19   ├─ /tin/x/index.html (+5ms)", or "(cached)" / "(restored)". */
-const PAGE_LINE = /^(?:\d\d:\d\d:\d\d)?\s*[├└]─\s+(\S+)/;
+/**
+ * One page written: "14:03:19   ├─ /tin/x/index.html (+5ms)". With `build.concurrency` above 1,
+ * Astro writes several on one line, so every occurrence counts.
+ */
+const PAGE_LINE = /^(?:\d\d:\d\d:\d\d)?\s*[├└]─\s/;
+const PAGE = /[├└]─\s+(\/\S*?\.html)/g;
 /** A document or news page (not a listing: their pages are numbered, /van-ban/2/). */
 const CONTENT_PAGE = /^\/(?:van-ban|tin)\/(?!\d+\/)[^/]+\/index\.html$/;
 /** The content loader's closing line: "Đã đọc 4.000 văn bản: …". */
@@ -73,12 +77,14 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
     },
     line(text) {
       const plain = text.replace(ANSI, '');
-      const page = PAGE_LINE.exec(plain);
-      if (page) {
+      if (PAGE_LINE.test(plain)) {
         // rss.xml and the like are listed too; only HTML pages are counted.
-        if (!(page[1] ?? '').endsWith('.html')) return [];
-        pages++;
-        if (CONTENT_PAGE.test(page[1] ?? '')) contentPages++;
+        const before = pages;
+        for (const [, written = ''] of plain.matchAll(PAGE)) {
+          pages++;
+          if (CONTENT_PAGE.test(written)) contentPages++;
+        }
+        if (pages === before) return [];
         return due(
           () =>
             `Đang tạo trang HTML: ${viNumber(pages)} trang xong` +

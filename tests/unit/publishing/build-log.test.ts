@@ -45,6 +45,14 @@ describe('the build log', () => {
     ]);
   });
 
+  it('counts every page of a line where Astro wrote several (build.concurrency above 1)', () => {
+    const { log } = logAt();
+    log.line(
+      '10:00:00   ├─ /tin/a/index.html10:00:00   ├─ /tin/2/index.html10:00:00   ├─ /van-ban/b/index.html (+3ms) ',
+    );
+    expect(log.pagesWritten).toBe(3);
+  });
+
   it('passes every other line on as it came, colours included', () => {
     const { log } = logAt();
     const warning = '\x1b[33m10:00:00 [WARN] [vite] something\x1b[39m';
