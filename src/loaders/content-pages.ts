@@ -8,8 +8,9 @@
  * layer, and its HTML kept in the data store; `render()` then only wraps that string. This loader
  * does the same for every `.mdx` page whose MDX syntax tree holds no MDX node
  * (src/lib/markdown/mdx-usage.ts), rendering it with the MDX path's own compiler, plugins and
- * serialisation so its HTML is the same byte for byte (static-mdx.ts). Pages that use MDX keep
- * `deferredRender` and the full `@astrojs/mdx` path. See docs/build.md.
+ * serialisation so its HTML is the same byte for byte (static-mdx.ts), and keeps that HTML and the
+ * page's source in packs beside the data store rather than in it (bodies.ts). Pages that use MDX
+ * keep `deferredRender` and the full `@astrojs/mdx` path. See docs/build.md.
  *
  * Each entry's digest covers the file and everything else its data or HTML depends on: the schema
  * and the code of the content model, the document graph and the Markdown plugins, the taxonomy

@@ -6,17 +6,17 @@
  *
  * How, and why (docs/performance.md has the figures):
  * - Folded copies on disk, read by Pagefind's `addDirectory`, rather than `addHTMLFile`: the Node
- *   API hands each page to Pagefind's process as one base64 JSON message on a pipe, read one after
- *   another; at 2,000 pages that took 2.4 times the wall time of the Pagefind CLI (10.5 s against
- *   4.4 s). `addDirectory` lets Pagefind read and parse files on all cores, as its CLI does.
+ *   API hands each page to Pagefind's process as one base64 JSON message on a pipe, and the
+ *   service reads them one after another: at 2,000 pages 10.5 s, against 3.8 s through
+ *   `addDirectory`, which lets Pagefind read and parse files as its CLI does (2.5–4.4 s).
  * - Each copy is the page's indexed region only (search-copy.ts): less to fold and to parse, the
  *   same index byte for byte.
  * - The copies are made bucket by bucket (a thousand pages), in a temporary folder in memory
  *   (`/dev/shm`) where the system has one, else in the system's temporary folder: while Pagefind
  *   reads one bucket, the next is folded (the two processes share the cores), a bucket read is
  *   deleted at once (two buckets at most exist, about 40 MB), and each bucket done is a progress
- *   line. Kept between builds on disk instead, 10,000 copies cost more to write on a busy disk than
- *   folding them again does (docs/performance.md).
+ *   line. Keeping them on disk between builds, to fold only the pages that changed, was no faster
+ *   (docs/performance.md).
  */
 import fs from 'node:fs';
 import os from 'node:os';
