@@ -137,6 +137,18 @@ export async function fakePackage(
  * A new OpenSSH ed25519 key pair without passphrase in `dir`, and an allowed-signers file naming
  * it `name`. Returns the private key and the allowed-signers file.
  */
+/**
+ * Checks a package's signature the way the administrators' guide tells them to by hand:
+ * `ssh-keygen -Y verify` with the allowed signers, the signer's identity and the namespace.
+ */
+export function verifySignatureByHand(allowedSigners: string, archive: string, signature = `${archive}.sig`) {
+  return spawnSync(
+    'ssh-keygen',
+    ['-Y', 'verify', '-f', allowedSigners, '-I', 'quan-tri@so-tay', '-n', 'so-tay-release', '-s', signature],
+    { input: fs.readFileSync(archive), encoding: 'utf8' },
+  );
+}
+
 export function makeSigningKey(dir: string, name: string): { key: string; allowedSigners: string } {
   fs.mkdirSync(dir, { recursive: true });
   const key = path.join(dir, `${name}-key`);

@@ -19,7 +19,15 @@ import { UserFacingError } from '../../src/lib/publishing/fs-errors.ts';
 import type { PackageResult } from '../../src/lib/publishing/packaging-fs.ts';
 import { checksumTree, formatChecksums, sha256File } from '../../src/lib/publishing/release-fs.ts';
 import { ROOT } from '../helpers/build.ts';
-import { fakePackage, makeSigningKey, NODE, runScript, systemTempDir, tempDir } from '../helpers/publish.ts';
+import {
+  fakePackage,
+  makeSigningKey,
+  NODE,
+  runScript,
+  systemTempDir,
+  tempDir,
+  verifySignatureByHand,
+} from '../helpers/publish.ts';
 
 let work: string;
 /** Seven packages built on consecutive days: their release ids sort in that order. */
@@ -548,22 +556,7 @@ describe('signed packages', () => {
     expect(fs.readFileSync(signed.signatureFile as string, 'utf8')).toMatch(/^-----BEGIN SSH SIGNATURE-----/);
     expect(fs.readFileSync(signed.checksumsFile, 'utf8')).toContain(`${path.basename(signed.archive)}.sig`);
     // The administrator can check it by hand with the same tool.
-    const check = spawnSync(
-      'ssh-keygen',
-      [
-        '-Y',
-        'verify',
-        '-f',
-        keys.allowedSigners,
-        '-I',
-        'quan-tri@so-tay',
-        '-n',
-        'so-tay-release',
-        '-s',
-        `${signed.archive}.sig`,
-      ],
-      { input: fs.readFileSync(signed.archive), encoding: 'utf8' },
-    );
+    const check = verifySignatureByHand(keys.allowedSigners, signed.archive);
     expect(check.status, check.stderr).toBe(0);
   });
 

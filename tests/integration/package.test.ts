@@ -10,7 +10,14 @@ import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChecksums, type ReleaseManifest, sha256File } from '../../src/lib/publishing/release-fs.ts';
 import { ROOT } from '../helpers/build.ts';
-import { FIXTURE_CONTENT, fakePackage, makeSigningKey, runScript, tempDir } from '../helpers/publish.ts';
+import {
+  FIXTURE_CONTENT,
+  fakePackage,
+  makeSigningKey,
+  runScript,
+  tempDir,
+  verifySignatureByHand,
+} from '../helpers/publish.ts';
 
 let work: string;
 let out: string;
@@ -109,22 +116,7 @@ describe('npm run package', () => {
   it('signs the package with SIGNING_KEY, in a form ssh-keygen checks by hand', () => {
     const signature = `${archive}.sig`;
     expect(fs.readFileSync(signature, 'utf8')).toMatch(/^-----BEGIN SSH SIGNATURE-----/);
-    const check = spawnSync(
-      'ssh-keygen',
-      [
-        '-Y',
-        'verify',
-        '-f',
-        keys.allowedSigners,
-        '-I',
-        'quan-tri@so-tay',
-        '-n',
-        'so-tay-release',
-        '-s',
-        signature,
-      ],
-      { input: fs.readFileSync(archive), encoding: 'utf8' },
-    );
+    const check = verifySignatureByHand(keys.allowedSigners, archive, signature);
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/Good "so-tay-release" signature for quan-tri@so-tay/);
     const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' });
