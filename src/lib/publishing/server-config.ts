@@ -279,8 +279,9 @@ Header set Cache-Control "${CACHE_REVALIDATE}"
   # Pagefind's files are application/octet-stream and already compressed: not listed on purpose.
   AddOutputFilterByType DEFLATE ${COMPRESSIBLE_TYPES.join(' ')}
   # mod_deflate sends ETag "x-gzip" but never matches it again, so HTML (no-cache) would be sent whole
-  # on every visit: ask about "x" as well, and the browser gets its cheap 304.
-  RequestHeader edit "If-None-Match" '^"((.*)-gzip)"$' '"$1", "$2"'
+  # on every visit: ask about "x" as well, and the browser gets its cheap 304. A file changed in the
+  # current second (just deployed) gets a weak W/"x-gzip": the W/ is kept on both.
+  RequestHeader edit "If-None-Match" '^(W/)?"((.*)-gzip)"$' '$1"$2", $1"$3"'
 </IfModule>
 `;
 }
