@@ -35,6 +35,10 @@ export default defineConfig({
     // unified/remark (docs/markdown.md). MDX gets the same plugins (src/lib/markdown/plugins-fs.ts)
     // and one more, below.
     processor: satteri(markdownProcessorOptions({ base })),
+    // No syntax colouring: Shiki colours code with style="…" attributes, which the site's
+    // Content-Security-Policy blocks and the audit refuses, so one fenced code block in a page
+    // would stop the build. A code block is a plain <pre><code class="language-…">, styled by CSS.
+    syntaxHighlight: false,
   },
   // contentGuard before content is read: it refuses links, impossible dates and YAML aliases before content is read.
   // siteFiles after sitemap: it copies sitemap-index.xml to sitemap.xml, then audits the output.

@@ -5,7 +5,7 @@
  * (every page through @astrojs/mdx, as before the loader), and every file is compared. The sets:
  * the real content, a generated bench corpus with its component pages, and pages written to hit
  * the places where Markdown and MDX differ or where HTML is serialised (indented code, escapes,
- * entities, quotes, void elements, task lists, footnotes, autolinks, inline code, images).
+ * entities, quotes, void elements, task lists, footnotes, autolinks, inline and fenced code, images).
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -98,11 +98,11 @@ const EDGE_PAGES: Record<string, string> = {
       'Thực thể: &amp; &lt; &gt; &copy; &nbsp;cách, ngoặc kép "x" và đơn \'y\', dấu & một mình.\n\n' +
       'Xuống dòng cứng  \nbằng hai dấu cách, và\\\nbằng gạch chéo.\n',
   ),
-  // Inline code only: a fenced block is highlighted with style attributes, which the build audit
-  // refuses (the site's Content-Security-Policy forbids them).
+  // Fenced blocks too: with Shiki's colours (style attributes) the build's audit would refuse them.
   'tin/2024-05-06-ma.mdx': newsPage(
     'Mã nguồn',
-    'Mã `{x}`, `<Note>` và `import x from "y"` trong dòng.\n\nCâu có chữ import và export ở giữa.\n',
+    'Mã `{x}`, `<Note>` và `import x from "y"` trong dòng.\n\nCâu có chữ import và export ở giữa.\n\n' +
+      '```sh\nnpm run build -- --force\n```\n\n```\nKhối không ghi ngôn ngữ: {x} <b> & "y"\n```\n',
   ),
   'tin/2024-05-06-gfm.mdx': newsPage(
     'GFM',
@@ -164,6 +164,13 @@ describe('the two ways of rendering a page make the same site', () => {
       // page with an image take the MDX path.
       expect({ statics, mdx }).toEqual({ statics: 102, mdx: 4 });
     }
+  });
+
+  it('writes a fenced code block as plain <pre><code>, which the Content-Security-Policy allows', () => {
+    const html = fs.readFileSync(path.join(tmp, 'corpus-loader/tin/2024-05-06-ma/index.html'), 'utf8');
+    expect(html).toContain('<pre><code class="language-sh">npm run build -- --force\n</code></pre>');
+    expect(html).toContain('<pre><code>Khối không ghi ngôn ngữ: {x} &lt;b&gt; &amp; &quot;y&quot;\n</code></pre>');
+    expect(html).not.toMatch(/<(?:pre|span)[^>]* style=/);
   });
 
   it('renders the component page with its component', () => {
