@@ -169,7 +169,9 @@ describe('the two ways of rendering a page make the same site', () => {
   it('writes a fenced code block as plain <pre><code>, which the Content-Security-Policy allows', () => {
     const html = fs.readFileSync(path.join(tmp, 'corpus-loader/tin/2024-05-06-ma/index.html'), 'utf8');
     expect(html).toContain('<pre><code class="language-sh">npm run build -- --force\n</code></pre>');
-    expect(html).toContain('<pre><code>Khối không ghi ngôn ngữ: {x} &lt;b&gt; &amp; &quot;y&quot;\n</code></pre>');
+    expect(html).toContain(
+      '<pre><code>Khối không ghi ngôn ngữ: {x} &lt;b&gt; &amp; &quot;y&quot;\n</code></pre>',
+    );
     expect(html).not.toMatch(/<(?:pre|span)[^>]* style=/);
   });
 
