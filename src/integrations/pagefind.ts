@@ -8,8 +8,8 @@ import type { AstroIntegration } from 'astro';
 import { buildSearchIndex, INDEX_LATER_ENV, indexSummary } from '../lib/search/index-builder-fs.ts';
 
 /**
- * Builds the Pagefind search index once Astro has written the site (the way Starlight does, with the
- * Node API in `astro:build:done`), so `astro build` alone yields a site whose search works.
+ * Builds the Pagefind search index once Astro has written the site (in `astro:build:done`, as
+ * Starlight does), so `astro build` alone yields a site whose search works.
  * `npm run build` sets {@link INDEX_LATER_ENV} and indexes after Astro exits instead, which lowers
  * the peak memory of the build.
  */

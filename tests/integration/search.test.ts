@@ -374,6 +374,30 @@ describe('building the index', () => {
     expect(fs.existsSync(`${dir}/pagefind/pagefind-ui.js`)).toBe(false);
   });
 
+  it('writes an index that finds nothing for a site without documents or news yet', async () => {
+    const dir = site('tests/.tmp/search-index-empty', { 'index.html': '<p>Chưa có văn bản.</p>' });
+    expect(await buildSearchIndex(dir)).toMatchObject({ pages: 0, files: 1 });
+    expect(fs.existsSync(`${dir}/pagefind/pagefind.js`)).toBe(true);
+    const entry = JSON.parse(fs.readFileSync(`${dir}/pagefind/pagefind-entry.json`, 'utf8'));
+    expect(entry.languages).toEqual({});
+  });
+
+  it('says in Vietnamese when Pagefind cannot run, and keeps the previous index', async () => {
+    const dir = site('tests/.tmp/search-index-no-binary', {
+      'van-ban/a/index.html': '<main data-pagefind-body>Đảng ủy</main>',
+    });
+    fs.mkdirSync(`${dir}/pagefind`);
+    fs.writeFileSync(`${dir}/pagefind/pagefind.js`, '// chỉ mục trước');
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = `${dir}/khong-co-pagefind`;
+    try {
+      await expect(buildSearchIndex(dir)).rejects.toThrow(/^Pagefind không khởi động được: .*ENOENT/);
+    } finally {
+      delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    }
+    expect(fs.readFileSync(`${dir}/pagefind/pagefind.js`, 'utf8')).toBe('// chỉ mục trước');
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.pagefind'))).toEqual([]);
+  });
+
   it('stops with the page named when a page already holds the stand-in letter, leaving no index', async () => {
     const dir = site('tests/.tmp/search-fold-error', {
       'van-ban/a/index.html': '<main data-pagefind-body>Tỉnh ủy ḏã họp</main>',

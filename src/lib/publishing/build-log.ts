@@ -26,7 +26,10 @@ export interface BuildLogOptions {
 export interface BuildLog {
   /** The lines to print for one line of Astro's output (none, it, or it and a step or progress). */
   line(text: string): string[];
-  /** A progress line of the index step, or null when the last line was too recent. */
+  /**
+   * A progress line of the index step, or null when the last line was too recent; the last batch
+   * of copies always gets one, since Pagefind's run comes next.
+   */
   indexProgress(progress: { pages: number; filesDone: number; files: number }): string | null;
   /** HTML pages Astro reported writing so far. */
   readonly pagesWritten: number;
@@ -111,13 +114,13 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
       }
       return [text];
     },
-    indexProgress({ pages: indexed, filesDone, files }) {
-      const final = filesDone >= files;
-      if (final) return null;
+    indexProgress({ pages, filesDone, files }) {
+      // The last batch is always reported: Pagefind's own run follows, the longest silent part.
+      if (filesDone >= files) return ours(`Pagefind đang lập chỉ mục ${viNumber(pages)} trang…`);
       const line = due(
         () =>
-          `Đang lập chỉ mục tìm kiếm: ${viNumber(indexed)} trang đã vào chỉ mục, ` +
-          `đã xem ${viNumber(filesDone)}/${viNumber(files)} tệp HTML…`,
+          `Đang chuẩn bị chỉ mục tìm kiếm: đã xem ${viNumber(filesDone)}/${viNumber(files)} tệp HTML, ` +
+          `${viNumber(pages)} trang sẽ vào chỉ mục…`,
       );
       return line[0] ?? null;
     },

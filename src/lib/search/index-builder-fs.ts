@@ -1,26 +1,30 @@
 /**
- * Builds the site's Pagefind index from the built HTML with Pagefind's Node API: each page is folded
- * first (fold.ts) so `đ` and the marks match the way the search box folds a query. Called by
- * `scripts/build.ts` after Astro exits, and by the so-tay:pagefind integration for a plain
+ * Builds the site's Pagefind index from the built HTML with Pagefind's own program (its CLI): each
+ * page is folded first (fold.ts) so `đ` and the marks match the way the search box folds a query.
+ * Called by `scripts/build.ts` after Astro exits, and by the so-tay:pagefind integration for a plain
  * `astro build`.
  *
  * How, and why (docs/performance.md has the figures):
- * - Folded copies on disk, read by Pagefind's `addDirectory`, rather than `addHTMLFile`: the Node
- *   API hands each page to Pagefind's process as one base64 JSON message on a pipe, and the
- *   service reads them one after another: at 2,000 pages 10.5 s, against 3.8 s through
- *   `addDirectory`, which lets Pagefind read and parse files as its CLI does (2.5–4.4 s).
+ * - Folded copies on disk, read by Pagefind from a folder, rather than pages handed over one by
+ *   one: Pagefind's Node API sends each page as one base64 JSON message on a pipe, read one after
+ *   another (at 2,000 pages 10.5 s, against 3.8 s from a folder).
+ * - Pagefind's CLI on that folder rather than its Node API's `addDirectory` and `writeFiles`: the
+ *   Node API's `writeFiles` builds the whole index twice (its service calls `build_indexes()`, then
+ *   `write_files()`, which builds it again), 4 s of 23 s at 10,000 pages; the two write the same
+ *   files byte for byte.
  * - Each copy is the page's indexed region only (search-copy.ts): less to fold and to parse, the
  *   same index byte for byte.
- * - The copies are made bucket by bucket (a thousand pages), in a temporary folder in memory
- *   (`/dev/shm`) where the system has one, else in the system's temporary folder: while Pagefind
- *   reads one bucket, the next is folded (the two processes share the cores), a bucket read is
- *   deleted at once (two buckets at most exist, about 40 MB), and each bucket done is a progress
- *   line. Keeping them on disk between builds, to fold only the pages that changed, was no faster
- *   (docs/performance.md).
+ * - The copies are written to a temporary folder in memory (`/dev/shm`) where the system has one
+ *   (162 MB at 10,000 pages, freed as soon as Pagefind is done), else in the system's temporary
+ *   folder, a thousand pages at a time with a progress line after each. Keeping them on disk
+ *   between builds, to fold only the pages that changed, was no faster (docs/performance.md).
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { FoldError } from './fold.ts';
 import { searchCopy } from './search-copy.ts';
@@ -33,10 +37,7 @@ export const BUNDLE_DIR = 'pagefind';
  * are removed rather than published.
  */
 const UNUSED_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
-/**
- * Pages per bucket: enough that Pagefind's parallel read pays off and that a 10,000-page site is a
- * dozen progress lines; few enough that two buckets of copies stay small (about 20 MB each).
- */
+/** Pages folded between two progress lines: a 10,000-page site is a dozen lines. */
 const BUCKET = 1000;
 /** Files read and folded at once. */
 const CONCURRENCY = 16;
@@ -49,12 +50,15 @@ const CONCURRENCY = 16;
  */
 const INDEX_CHUNK_SIZE = '2000';
 
-/** Called after each bucket: pages indexed so far, and HTML files looked at out of all. */
+/**
+ * Called after each bucket of copies: pages to index so far, and HTML files looked at out of all;
+ * after the last one (`filesDone === files`) Pagefind runs.
+ */
 export type IndexProgress = (progress: { pages: number; filesDone: number; files: number }) => void;
 
 /** Options of {@link buildSearchIndex}. */
 export interface SearchIndexOptions {
-  /** Called after each bucket. */
+  /** Called after each bucket of copies. */
   onProgress?: IndexProgress;
 }
 
@@ -87,10 +91,10 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 }
 
 /**
- * Writes the copy of every page of `files` that has an indexed region into `bucketDir`, under its
+ * Writes the copy of every page of `files` that has an indexed region into `stageDir`, under its
  * path in the site; returns how many it wrote.
  */
-async function stageBucket(siteDir: string, bucketDir: string, files: readonly string[]): Promise<number> {
+async function stageFiles(siteDir: string, stageDir: string, files: readonly string[]): Promise<number> {
   let staged = 0;
   await eachLimited(files, CONCURRENCY, async (rel) => {
     let copy: string | null;
@@ -101,12 +105,28 @@ async function stageBucket(siteDir: string, bucketDir: string, files: readonly s
       throw err;
     }
     if (copy === null) return;
-    const target = path.join(bucketDir, rel);
+    const target = path.join(stageDir, rel);
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     await fs.promises.writeFile(target, copy);
     staged++;
   });
   return staged;
+}
+
+/** Writes every page's copy into `stageDir`, a bucket at a time; returns how many it wrote. */
+async function stageSite(
+  siteDir: string,
+  stageDir: string,
+  files: readonly string[],
+  onProgress?: IndexProgress,
+): Promise<number> {
+  let pages = 0;
+  for (let i = 0; i < files.length; i += BUCKET) {
+    const bucket = files.slice(i, i + BUCKET);
+    pages += await stageFiles(siteDir, stageDir, bucket);
+    onProgress?.({ pages, filesDone: i + bucket.length, files: files.length });
+  }
+  return pages;
 }
 
 /** A temporary folder for the copies: in memory (`/dev/shm`) when the system has one. */
@@ -120,6 +140,87 @@ function makeStageRoot(): string {
     // No /dev/shm (Windows, macOS): the system's temporary folder.
   }
   return fs.mkdtempSync(path.join(parent, 'so-tay-search-'));
+}
+
+/**
+ * The path of Pagefind's program, found the way the `pagefind` package's own Node API finds it
+ * (its lib/resolveBinary.js, 1.6): `PAGEFIND_EXTENDED_BINARY_PATH` or `PAGEFIND_BINARY_PATH` when
+ * set, else the binary of the `@pagefind/<platform>-<cpu>` package installed beside it, the
+ * extended build first (the one that segments CJK text; it reads Vietnamese the same).
+ */
+export function pagefindBinary(): string {
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    const fromEnv = process.env[`${name.toUpperCase()}_BINARY_PATH`];
+    if (fromEnv) return fromEnv;
+  }
+  // Resolved from the pagefind package, as it resolves its own platform package.
+  const require = createRequire(fileURLToPath(import.meta.resolve('pagefind')));
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const exe = process.platform === 'win32' ? '.exe' : '';
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${exe}`);
+    } catch {
+      // Not installed: try the next.
+    }
+  }
+  throw new Error(
+    `không tìm thấy chương trình Pagefind cho ${platform}-${process.arch}: chạy lại npm install ` +
+      `(gói @pagefind/${platform}-${process.arch} phải được cài cùng gói pagefind).`,
+  );
+}
+
+/**
+ * Runs Pagefind's CLI over the folder of copies, writing the bundle to `outputPath`. It runs in
+ * that folder, so no `pagefind.yml` of the project or the caller's directory changes what it does;
+ * it prints only warnings and errors, which are kept for the message when it fails.
+ */
+function runPagefind(stageDir: string, outputPath: string): Promise<void> {
+  const args = ['--site', '.', '--output-path', outputPath, '--force-language', 'vi', '--quiet'];
+  const env = { ...process.env };
+  env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefindBinary(), args, { cwd: stageDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-4000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (err) =>
+      reject(new Error(`Pagefind không khởi động được: ${err.message}`, { cause: err })),
+    );
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve();
+      const how = signal ? `bị dừng (${signal})` : `thoát với mã ${code}`;
+      reject(new Error(`Pagefind ${how}. Pagefind báo:\n${output.trim() || '(không có thông báo)'}`));
+    });
+  });
+}
+
+/**
+ * Writes the bundle of an index without pages (a site with no document or news yet), so the search
+ * page loads and finds nothing rather than failing. Pagefind's CLI refuses a folder without pages
+ * ("was not able to build an index"); its Node API writes an empty bundle, and costs nothing here.
+ */
+async function writeEmptyBundle(outputPath: string): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', writePlayground: false });
+    if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0)
+      throw new Error(`Pagefind không ghi được chỉ mục: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Pages in the bundle at `bundleDir`, as its `pagefind-entry.json` counts them over all languages. */
+function pagesInBundle(bundleDir: string): number {
+  const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /**
@@ -137,46 +238,24 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   const files = htmlFiles(siteDir);
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', writePlayground: false });
-  if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
   const finalDir = path.join(siteDir, BUNDLE_DIR);
-  const tempDir = path.join(siteDir, `.${BUNDLE_DIR}-${process.pid}`);
+  const tempDir = path.join(path.resolve(siteDir), `.${BUNDLE_DIR}-${process.pid}`);
   const stageRoot = makeStageRoot();
   let pages = 0;
-  let indexing: Promise<void> = Promise.resolve();
   try {
-    for (let i = 0, k = 0; i < files.length; i += BUCKET, k++) {
-      const bucket = files.slice(i, i + BUCKET);
-      const bucketDir = path.join(stageRoot, String(k));
-      const staged = await stageBucket(siteDir, bucketDir, bucket);
-      await indexing;
-      const filesDone = i + bucket.length;
-      indexing = (async () => {
-        if (staged > 0) {
-          const added = await index.addDirectory({ path: bucketDir });
-          if (added.errors.length > 0)
-            throw new Error(`Pagefind không đọc được các trang đã chuẩn bị: ${added.errors.join('; ')}`);
-          pages += added.page_count;
-        }
-        await fs.promises.rm(bucketDir, { recursive: true, force: true });
-        options.onProgress?.({ pages, filesDone, files: files.length });
-      })();
-      // Keep an early failure from surfacing as an unhandled rejection while the next bucket folds.
-      indexing.catch(() => {});
-    }
-    await indexing;
+    const staged = await stageSite(siteDir, stageRoot, files, options.onProgress);
     fs.rmSync(tempDir, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: tempDir });
-    if (written.errors.length > 0)
-      throw new Error(`Pagefind không ghi được chỉ mục: ${written.errors.join('; ')}`);
+    if (staged > 0) {
+      await runPagefind(stageRoot, tempDir);
+      pages = pagesInBundle(tempDir);
+    } else {
+      await writeEmptyBundle(tempDir);
+    }
     for (const f of fs.readdirSync(tempDir)) if (UNUSED_FILES.test(f)) fs.rmSync(path.join(tempDir, f));
     fs.rmSync(finalDir, { recursive: true, force: true });
     fs.renameSync(tempDir, finalDir);
   } finally {
-    await indexing.catch(() => {});
     for (const dir of [tempDir, stageRoot]) fs.rmSync(dir, { recursive: true, force: true });
-    await pagefind.close();
   }
   return { pages, files: files.length, seconds: (performance.now() - started) / 1000 };
 }

@@ -60,14 +60,16 @@ describe('the build log', () => {
     expect(log.line('  ├─ /rss.xml (+2ms) ')).toEqual([]);
   });
 
-  it('counts the pages of the index step, but stays quiet on the last batch, which the summary reports', () => {
+  it('counts the pages of the index step, and says when Pagefind starts, however soon', () => {
     const { log, advance } = logAt();
     expect(log.indexProgress({ pages: 900, filesDone: 1000, files: 3000 })).toBe(
-      '10:00:00 [so-tay] Đang lập chỉ mục tìm kiếm: 900 trang đã vào chỉ mục, đã xem 1.000/3.000 tệp HTML…',
+      '10:00:00 [so-tay] Đang chuẩn bị chỉ mục tìm kiếm: đã xem 1.000/3.000 tệp HTML, 900 trang sẽ vào chỉ mục…',
     );
     advance(1000);
     expect(log.indexProgress({ pages: 1800, filesDone: 2000, files: 3000 })).toBeNull();
-    advance(3000);
-    expect(log.indexProgress({ pages: 2700, filesDone: 3000, files: 3000 })).toBeNull();
+    advance(10);
+    expect(log.indexProgress({ pages: 2700, filesDone: 3000, files: 3000 })).toBe(
+      '10:00:00 [so-tay] Pagefind đang lập chỉ mục 2.700 trang…',
+    );
   });
 });
