@@ -116,6 +116,7 @@ async function main(handOver: string): Promise<number> {
         const line = log.indexProgress(progress);
         if (line !== null) console.log(line);
       },
+      onPagefindStep: (step) => console.log(log.pagefindStep(step)),
     });
     console.log(`[so-tay:pagefind] ${indexSummary(stats)}`);
     return 0;

@@ -369,7 +369,13 @@ describe('building the index', () => {
       // A listing mentions the attribute in its text but has no content region.
       'index.html': '<p>data-pagefind-body</p>',
     });
-    expect(await buildSearchIndex(dir)).toMatchObject({ pages: 1, files: 2 });
+    const steps: string[] = [];
+    const stats = await buildSearchIndex(dir, {
+      onPagefindStep: (s) => steps.push(s.step === 'write' ? `write ${s.words}` : s.step),
+    });
+    expect(stats).toMatchObject({ pages: 1, files: 2 });
+    // The build log names Pagefind's steps as they start; "Đảng ủy" is two words.
+    expect(steps).toEqual(['read', 'build', 'write 2']);
     expect(fs.existsSync(`${dir}/pagefind/pagefind.js`)).toBe(true);
     expect(fs.existsSync(`${dir}/pagefind/pagefind-ui.js`)).toBe(false);
   });

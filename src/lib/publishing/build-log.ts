@@ -27,10 +27,12 @@ export interface BuildLog {
   /** The lines to print for one line of Astro's output (none, it, or it and a step or progress). */
   line(text: string): string[];
   /**
-   * A progress line of the index step, or null when the last line was too recent; the last batch
-   * of copies always gets one, since Pagefind's run comes next.
+   * A progress line of the index step while the pages are prepared, or null when the last line was
+   * too recent or the batch is the last (Pagefind's first step says it).
    */
   indexProgress(progress: { pages: number; filesDone: number; files: number }): string | null;
+  /** The line for a step of Pagefind's own run (reading, building, writing). */
+  pagefindStep(step: { step: 'read' } | { step: 'build' } | { step: 'write'; words: number }): string;
   /** HTML pages Astro reported writing so far. */
   readonly pagesWritten: number;
 }
@@ -66,6 +68,8 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
   let contentPages = 0;
   let contentTotal = 0;
   let rendering = false;
+  /** Pages the index step has prepared, for Pagefind's first line. */
+  let indexPages = 0;
 
   /** A progress line if the last one is old enough. */
   const due = (message: () => string): string[] => {
@@ -115,14 +119,22 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
       return [text];
     },
     indexProgress({ pages, filesDone, files }) {
-      // The last batch is always reported: Pagefind's own run follows, the longest silent part.
-      if (filesDone >= files) return ours(`Pagefind đang lập chỉ mục ${viNumber(pages)} trang…`);
+      indexPages = pages;
+      // The last batch is not reported: Pagefind's first step, reading those pages, follows at once.
+      if (filesDone >= files) return null;
       const line = due(
         () =>
           `Đang chuẩn bị chỉ mục tìm kiếm: đã xem ${viNumber(filesDone)}/${viNumber(files)} tệp HTML, ` +
           `${viNumber(pages)} trang sẽ vào chỉ mục…`,
       );
       return line[0] ?? null;
+    },
+    pagefindStep(step) {
+      // Each step is a line: at 10,000 pages they are 7 to 10 s apart, and on a small site three
+      // lines in a second say that the index step is not stuck, too.
+      if (step.step === 'read') return ours(`Pagefind đang đọc ${viNumber(indexPages)} trang…`);
+      if (step.step === 'build') return ours('Pagefind đang dựng chỉ mục…');
+      return ours(`Pagefind đang nén và ghi chỉ mục (${viNumber(step.words)} từ)…`);
     },
   };
 }

@@ -60,16 +60,20 @@ describe('the build log', () => {
     expect(log.line('  ├─ /rss.xml (+2ms) ')).toEqual([]);
   });
 
-  it('counts the pages of the index step, and says when Pagefind starts, however soon', () => {
+  it('counts the pages of the index step, then names each step of Pagefind with the pages and words', () => {
     const { log, advance } = logAt();
     expect(log.indexProgress({ pages: 900, filesDone: 1000, files: 3000 })).toBe(
       '10:00:00 [so-tay] Đang chuẩn bị chỉ mục tìm kiếm: đã xem 1.000/3.000 tệp HTML, 900 trang sẽ vào chỉ mục…',
     );
     advance(1000);
     expect(log.indexProgress({ pages: 1800, filesDone: 2000, files: 3000 })).toBeNull();
-    advance(10);
-    expect(log.indexProgress({ pages: 2700, filesDone: 3000, files: 3000 })).toBe(
-      '10:00:00 [so-tay] Pagefind đang lập chỉ mục 2.700 trang…',
+    advance(3000);
+    // The last batch: Pagefind's first step follows at once and says it.
+    expect(log.indexProgress({ pages: 2700, filesDone: 3000, files: 3000 })).toBeNull();
+    expect(log.pagefindStep({ step: 'read' })).toBe('10:00:00 [so-tay] Pagefind đang đọc 2.700 trang…');
+    expect(log.pagefindStep({ step: 'build' })).toBe('10:00:00 [so-tay] Pagefind đang dựng chỉ mục…');
+    expect(log.pagefindStep({ step: 'write', words: 21464 })).toBe(
+      '10:00:00 [so-tay] Pagefind đang nén và ghi chỉ mục (21.464 từ)…',
     );
   });
 });
