@@ -192,7 +192,7 @@ function readAnswersFile(file: string): Record<string, unknown> {
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ScaffoldError('--answers', `Không đọc được ${file}: ${(err as Error).message}`);
+    throw new ScaffoldError('--answers', `Không đọc được ${file}: ${(err as Error).message}`, { cause: err });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ScaffoldError('--answers', `${file} phải là một đối tượng JSON { "kind": … }.`);

@@ -276,7 +276,9 @@ export function contentPages(options: ContentPagesOptions): Loader {
               : await renderer.render(parsed.content, file, parsed.frontmatter);
         } catch (err) {
           if (err instanceof MdxSyntaxError)
-            throw new PageSyntaxError(describeMdxSyntaxError(shownPath(root, file), parsed.content, err));
+            throw new PageSyntaxError(describeMdxSyntaxError(shownPath(root, file), parsed.content, err), {
+              cause: err,
+            });
           throw err;
         }
         if (page.kind === 'static' && 'html' in page) {

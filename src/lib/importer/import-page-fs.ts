@@ -8,7 +8,6 @@
  * document-header, markdown-body, mdx-page, import-page); this file reads the input, the site's
  * data and documents, and writes the two files — atomically, and never over an existing file.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
@@ -30,6 +29,7 @@ import {
   type NewsFacts,
 } from './import-page.ts';
 import { blocksFromHtml, blocksFromLines, type SourceBlock } from './markdown-body.ts';
+import { writeNewFileAtomically } from './new-file-fs.ts';
 import { textLines } from './raw-text.ts';
 import { readDateLine } from './vietnamese-dates.ts';
 
@@ -106,29 +106,10 @@ export function jsonReport(
   return { ...result.draft.facts, path: shown.split(path.sep).join('/') };
 }
 
-/**
- * Writes a file that must not exist yet, atomically: the text goes to a temporary file in the same
- * folder, which is then linked to the target name. Linking fails if the target exists (so nothing
- * is ever overwritten, even by a race), and a reader sees either no file or the whole file.
- */
+/** Writes a file that must not exist yet, all at once (new-file-fs.ts); an existing one is an error. */
 export function writeNewFile(target: string, text: string): void {
-  const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(
-    dir,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  fs.writeFileSync(temp, text, { flag: 'wx' });
-  try {
-    fs.linkSync(temp, target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ImportError(`Đã có tệp ${target}: lệnh không ghi đè. Đổi tên hoặc xóa tệp cũ rồi chạy lại.`);
-    }
-    throw err;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
+  if (!writeNewFileAtomically(target, text))
+    throw new ImportError(`Đã có tệp ${target}: lệnh không ghi đè. Đổi tên hoặc xóa tệp cũ rồi chạy lại.`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,17 +123,21 @@ function readBytes(file: string): Buffer {
     if (code === 'ENOENT')
       throw new ImportError(
         `Không tìm thấy tệp ${file}. Kiểm tra tên và thư mục của tệp (đường dẫn tính từ thư mục dự án).`,
+        { cause: err },
       );
     if (code === 'EISDIR')
       throw new ImportError(
         `${file} là một thư mục, không phải tệp. Hãy chỉ tới một tệp .txt, .html hoặc .docx.`,
+        { cause: err },
       );
     if (code === 'EACCES' || code === 'EPERM')
       throw new ImportError(
         `Không có quyền đọc tệp ${file}. Hãy sao chép tệp vào thư mục của mình rồi chạy lại.`,
+        { cause: err },
       );
     throw new ImportError(
       `Không đọc được tệp ${file} (${code ?? (err as Error).message}). Hãy kiểm tra tệp rồi chạy lại.`,
+      { cause: err },
     );
   }
 }
@@ -160,9 +145,10 @@ function readBytes(file: string): Buffer {
 function decodeText(bytes: Buffer, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (err) {
     throw new ImportError(
       `Tệp ${file} không phải văn bản Unicode (UTF-8). Hãy mở tệp và lưu lại với mã Unicode (UTF-8), hoặc chép nội dung vào một tệp .txt mới.`,
+      { cause: err },
     );
   }
 }

@@ -1,9 +1,8 @@
 /**
- * Writes a new draft page into the content directory: all at once (a temporary file beside it,
- * then linked into place) and never over an existing page.
+ * Writes a new draft page into the content directory: all at once and never over an existing page.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { writeNewFileAtomically } from './new-file-fs.ts';
 import type { ScaffoldedPage } from './scaffold.ts';
 
 /** A page could not be written; the message says why and what to do, in Vietnamese. */
@@ -12,31 +11,15 @@ export class NewPageError extends Error {
 }
 
 /**
- * Writes `page` under `contentRoot` and returns its absolute path. The text goes to a temporary
- * file in the same folder first and is then hard-linked to its name, which fails if that name is
- * taken: so a page is never half written and never overwritten, even by two editors at once.
+ * Writes `page` under `contentRoot` and returns its absolute path: all at once and never over an
+ * existing page, even one another editor created a moment earlier (new-file-fs.ts).
  */
 export function writeNewPage(contentRoot: string, page: ScaffoldedPage): string {
   const file = path.join(contentRoot, page.path);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temp, page.text, { flag: 'wx' });
-  try {
-    fs.linkSync(temp, file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new NewPageError(
-        `Đã có tệp ${page.path}: mở tệp đó để sửa. Nếu đây là một trang khác, hãy đổi câu trả lời (số hiệu, ngày hoặc tiêu đề).`,
-      );
-    }
-    // A file system without hard links: check, then rename (atomic, but not proof against a race).
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
-    if (fs.existsSync(file)) throw new NewPageError(`Đã có tệp ${page.path}: mở tệp đó để sửa.`);
-    fs.renameSync(temp, file);
-    return file;
-  } finally {
-    fs.rmSync(temp, { force: true });
+  if (!writeNewFileAtomically(file, page.text)) {
+    throw new NewPageError(
+      `Đã có tệp ${page.path}: mở tệp đó để sửa. Nếu đây là một trang khác, hãy đổi câu trả lời (số hiệu, ngày hoặc tiêu đề).`,
+    );
   }
   return file;
 }

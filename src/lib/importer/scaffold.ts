@@ -69,8 +69,8 @@ export class ScaffoldError extends Error {
   override name = 'ScaffoldError';
   /** The answer's field: `code`, `date`, `issuer`… */
   readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
+  constructor(field: string, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.field = field;
   }
 }
