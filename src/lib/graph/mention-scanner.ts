@@ -468,6 +468,61 @@ function toMentions(
 }
 
 /**
+ * Whether a written code continues the list of the mention before it ("Nghị quyết số 18-NQ/TW,
+ * 19-NQ/TW"): only a list separator lies between the end of that mention and `at`.
+ */
+function continuesList(s: string, chainEnd: number, at: number): boolean {
+  if (chainEnd < 0) return false;
+  LIST_GAP.lastIndex = chainEnd;
+  return LIST_GAP.exec(s) !== null && LIST_GAP.lastIndex === at;
+}
+
+/**
+ * The raw mentions of one prepared text, left to right: each candidate is a URL (skipped whole), a
+ * type word with what follows it ("Nghị quyết số 21, 22"), or a written code. A written code takes
+ * its type from the list it continues, or, at the very start of the text, from the type word the
+ * previous text node ended with (`carriedType`).
+ */
+function scanCandidates(s: string, carriedType: DocumentType | undefined, seen: SeenCodes): RawMention[] {
+  const raw: RawMention[] = [];
+  // The end and type of the last mention, for a written code that continues its list.
+  let chainEnd = -1;
+  let chainType: DocumentType | undefined;
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(s); m !== null; m = CANDIDATE.exec(s)) {
+    if (m[1] !== undefined) continue; // a URL, skipped whole
+    const matchEnd = m.index + m[0].length;
+    const word = m[2];
+    if (word !== undefined) {
+      const type = typeOfWord(word);
+      if (type === undefined) continue;
+      const run = readAfterTypeWord(s, m.index, type, m[3] !== undefined, matchEnd, seen);
+      if (run.found.length > 0) {
+        raw.push(...run.found);
+        chainEnd = run.end;
+        chainType = type;
+      }
+      CANDIDATE.lastIndex = Math.max(run.end, matchEnd);
+      continue;
+    }
+    const hit = matchCodeAt(s, m.index, true);
+    if (hit === null) continue;
+    const { mention, end } = writtenCode(s, m.index, hit);
+    if (chainType !== undefined && continuesList(s, chainEnd, m.index)) {
+      mention.typeHint = chainType;
+    } else if (carriedType !== undefined && raw.length === 0 && s.slice(0, m.index).trim() === '') {
+      mention.typeHint = carriedType;
+    }
+    raw.push(mention);
+    seen.remember(hit.code);
+    chainEnd = end;
+    chainType = mention.typeHint;
+    CANDIDATE.lastIndex = end;
+  }
+  return raw;
+}
+
+/**
  * Creates a scanner for one page. It remembers the codes it has seen (and `options.known`) so that a
  * later "Nghị quyết số 21" resolves to the one 21-NQ… code written earlier; a short mention that
  * matches none, or more than one, stays unresolved rather than guessed.
@@ -492,57 +547,9 @@ export function createMentionScanner(options: MentionScannerOptions = {}): Menti
       const { s } = prepared;
       // Every mention has a number ("21-NQ/TW", "Nghị quyết số 21"), and most text nodes of a page
       // have none: skip the candidate search, keeping only the type word the text may end with.
-      if (!HAS_DIGIT.test(s)) {
-        pendingType = typeAtEnd(s);
-        return [];
-      }
-      const raw: RawMention[] = [];
-      const carriedType = pendingType;
-      // The end and type of the last mention, for a written code that continues its list.
-      let chainEnd = -1;
-      let chainType: DocumentType | undefined;
-
-      CANDIDATE.lastIndex = 0;
-      for (let m = CANDIDATE.exec(s); m !== null; m = CANDIDATE.exec(s)) {
-        if (m[1] !== undefined) continue; // a URL, skipped whole
-        const matchEnd = m.index + m[0].length;
-        const word = m[2];
-        if (word !== undefined) {
-          const type = typeOfWord(word);
-          if (type === undefined) continue;
-          const run = readAfterTypeWord(s, m.index, type, m[3] !== undefined, matchEnd, seen);
-          if (run.found.length > 0) {
-            raw.push(...run.found);
-            chainEnd = run.end;
-            chainType = type;
-          }
-          CANDIDATE.lastIndex = Math.max(run.end, matchEnd);
-          continue;
-        }
-        const hit = matchCodeAt(s, m.index, true);
-        if (hit === null) continue;
-        const { mention, end } = writtenCode(s, m.index, hit);
-        // A written code continuing a list ("Nghị quyết số 18-NQ/TW, 19-NQ/TW") keeps the list's type.
-        LIST_GAP.lastIndex = chainEnd;
-        if (
-          chainType !== undefined &&
-          chainEnd >= 0 &&
-          LIST_GAP.exec(s) !== null &&
-          LIST_GAP.lastIndex === m.index
-        ) {
-          mention.typeHint = chainType;
-        } else if (carriedType !== undefined && raw.length === 0 && s.slice(0, m.index).trim() === '') {
-          mention.typeHint = carriedType;
-        }
-        raw.push(mention);
-        seen.remember(hit.code);
-        chainEnd = end;
-        chainType = mention.typeHint;
-        CANDIDATE.lastIndex = end;
-      }
-
+      const raw = HAS_DIGIT.test(s) ? scanCandidates(s, pendingType, seen) : [];
       pendingType = typeAtEnd(s);
-      return toMentions(text, raw, prepared);
+      return raw.length === 0 ? [] : toMentions(text, raw, prepared);
     },
   };
 }
