@@ -3,7 +3,7 @@
  * (scripts/build.ts: astro build, then the Pagefind index) must hold no trace of its two drafts,
  * while `astro dev` shows them marked "Bản nháp".
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { selectAll as cssAll } from 'css-select';
@@ -11,7 +11,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { getAttributeValue, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv } from '../helpers/build.ts';
+import { buildSite, childEnv } from '../helpers/build.ts';
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts';
 import { type NodePagefind, openPagefind } from '../helpers/pagefind-node.ts';
 
@@ -46,11 +46,7 @@ describe('npm run build leaves drafts out', () => {
   let pagefind: NodePagefind;
 
   beforeAll(async () => {
-    fs.rmSync(out, { recursive: true, force: true });
-    execFileSync(process.execPath, ['scripts/build.ts', '--outDir', out], {
-      env: childEnv({ SO_TAY_CONTENT_DIR: fixture }),
-      stdio: 'pipe',
-    });
+    await buildSite({ contentDir: fixture, outDir: out });
     pagefind = await openPagefind(path.join(out, 'pagefind'), { basePath: '/drafts-pagefind/' });
   });
   afterAll(async () => {
