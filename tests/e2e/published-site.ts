@@ -310,15 +310,20 @@ export function describeServedSite(get: () => ServedSite, expectations: ServerEx
     it('serves every link, stylesheet, script, font and fragment the pages refer to', async () => {
       const site = get();
       const pages = await onePagePerKind(site);
-      const result = await checkLinks({
-        // The search page is reached by the header's form, which a crawler does not submit.
-        path: [url(''), url('tim-kiem/')],
-        recurse: true,
+      const options = {
         checkCss: true,
         checkFragments: true,
         concurrency: 8,
-        linksToSkip: async (link) => !link.startsWith(site.origin),
-      });
+        linksToSkip: async (link: string) => !link.startsWith(site.origin),
+      };
+      // One crawl from the home page. linkinator recurses only below the start path that found a
+      // link first, so a second start path (tim-kiem/) that found /nam/ first left it unparsed and
+      // its year pages unreached, now and then.
+      const fromHome = await checkLinks({ ...options, path: url(''), recurse: true });
+      // The search page is reached by the header's form, which a crawler does not submit: its own
+      // links and files are checked without crawling on.
+      const fromSearch = await checkLinks({ ...options, path: url('tim-kiem/'), recurse: false });
+      const result = { links: [...fromHome.links, ...fromSearch.links] };
       const broken = result.links
         .filter((l) => l.state === LinkState.BROKEN)
         .map((l) => `${l.status} ${l.url} ← ${l.parent}`);
