@@ -549,7 +549,7 @@ export function createMentionScanner(options: MentionScannerOptions = {}): Menti
       // have none: skip the candidate search, keeping only the type word the text may end with.
       const raw = HAS_DIGIT.test(s) ? scanCandidates(s, pendingType, seen) : [];
       pendingType = typeAtEnd(s);
-      return raw.length === 0 ? [] : toMentions(text, raw, prepared);
+      return toMentions(text, raw, prepared);
     },
   };
 }
