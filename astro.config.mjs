@@ -8,6 +8,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { contentGuardIntegration } from './src/integrations/content-guard.ts';
 import { draftsIntegration } from './src/integrations/drafts.ts';
+import { createPageReuse } from './src/integrations/page-reuse.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { markdownProcessorOptions, mdxProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
@@ -20,6 +21,10 @@ const { site, base } = resolveSiteLocation(
   process.env,
   readPublishConfig(fileURLToPath(new URL(PUBLISH_CONFIG_FILE, import.meta.url))),
 );
+
+// Unchanged document and news pages are linked from the last build instead of rendered again
+// (docs/build.md). The sitemap and the audit are told which, since Astro did not write them.
+const pageReuse = createPageReuse();
 
 export default defineConfig({
   site,
@@ -53,9 +58,11 @@ export default defineConfig({
         mdxProcessorOptions({ base, projectRoot: fileURLToPath(new URL('.', import.meta.url)) }),
       ),
     }),
-    sitemap(),
-    siteFilesIntegration(),
+    sitemap({ customPages: pageReuse.reusedPageUrls }),
+    siteFilesIntegration({ alreadyAudited: pageReuse.reusedFiles }),
     pagefindIntegration(),
+    // Last: it records the build for the next one only once every other hook has passed.
+    pageReuse.integration,
   ],
   vite: {
     plugins: [tailwindcss()],

@@ -15,8 +15,10 @@
  * pagefind.ts) tells this script which folder it wrote; a plain `astro build` still indexes in the
  * hook, so no way of building yields a site without search.
  *
- * The last build's output folder is moved aside and deleted while Astro builds, rather than emptied
- * by Astro before it bundles (4 s for 11,000 pages, waited for).
+ * The last build's output folder is moved aside rather than emptied by Astro before it bundles (4 s
+ * for 11,000 pages, waited for). Astro takes the document and news pages that did not change from
+ * it, as hard links (src/integrations/page-reuse.ts, unless `--force`); it is deleted while the
+ * search index is built.
  *
  * Astro's output is passed on without its one line per HTML page; instead the steps are named in
  * Vietnamese and the slow ones say how far they are, a line every few seconds at most
@@ -30,7 +32,13 @@ import path from 'node:path';
 import { heldOutput, reportAstroFailure, runAstro } from '../src/lib/content/build-errors-fs.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { BUILD_STEPS, createBuildLog } from '../src/lib/publishing/build-log.ts';
-import { buildSearchIndex, INDEX_LATER_ENV, indexSummary } from '../src/lib/search/index-builder-fs.ts';
+import { PREVIOUS_OUTPUT_ENV } from '../src/lib/publishing/page-reuse-fs.ts';
+import {
+  buildSearchIndex,
+  INDEX_LATER_ENV,
+  indexSummary,
+  keptCopiesDir,
+} from '../src/lib/search/index-builder-fs.ts';
 
 const root = process.cwd();
 const astroBin = path.join(
@@ -72,34 +80,72 @@ function outDirOf(args: readonly string[]): string {
   return path.join(root, 'dist');
 }
 
+/** The last build's output, moved aside: pages may be taken from it, then it is deleted. */
+interface Aside {
+  /** Where it is now; undefined when there was none or it could not be moved. */
+  dir: string | undefined;
+  /** Deletes it in the background; resolves when it is gone. */
+  remove(): Promise<void>;
+}
+
 /**
- * Moves the last build's output out of the way and starts deleting it; resolves when it is gone.
- * Nothing is moved when the folder holds a `.git` (Astro keeps that one) or cannot be renamed:
- * Astro then empties it as usual.
+ * Moves the last build's output out of the way, so Astro need not empty it. Nothing is moved when
+ * the folder holds a `.git` (Astro keeps that one) or cannot be renamed: Astro then empties it.
  */
-function clearAside(dir: string): Promise<void> {
-  if (!fs.existsSync(dir) || fs.existsSync(path.join(dir, '.git'))) return Promise.resolve();
+function moveAside(dir: string): Aside {
+  const none: Aside = { dir: undefined, remove: () => Promise.resolve() };
+  if (!fs.existsSync(dir) || fs.existsSync(path.join(dir, '.git'))) return none;
   const aside = `${dir}.old-${process.pid}`;
   try {
     fs.renameSync(dir, aside);
   } catch {
-    return Promise.resolve();
+    return none;
   }
-  return fs.promises.rm(aside, { recursive: true, force: true });
+  return { dir: aside, remove: () => fs.promises.rm(aside, { recursive: true, force: true }) };
 }
 
 /** Runs the two steps; returns the exit code. */
 async function main(handOver: string): Promise<number> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
-  const cleared = clearAside(outDirOf(args));
-  const status = await runAstroBuild(
-    args,
-    { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, [INDEX_LATER_ENV]: handOver },
-    verbose,
-  );
-  await cleared;
+  const aside = moveAside(outDirOf(args));
+  // --force: every cache cleared, so no page is taken from the last build either.
+  const reuseFrom = args.includes('--force') ? undefined : aside.dir;
+  const env: NodeJS.ProcessEnv = {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...process.env,
+    [INDEX_LATER_ENV]: handOver,
+  };
+  delete env[PREVIOUS_OUTPUT_ENV];
+  if (reuseFrom !== undefined) env[PREVIOUS_OUTPUT_ENV] = reuseFrom;
+  let status: number;
+  try {
+    status = await runAstroBuild(args, env, verbose);
+  } catch (err) {
+    await aside.remove();
+    throw err;
+  }
+  const removed = aside.remove();
+  try {
+    return await indexStep(status, handOver, args, keptCopiesDir(root, outDirOf(args)));
+  } finally {
+    await removed;
+  }
+}
+
+/** The search index, once Astro has built the site; returns the exit code. */
+async function indexStep(
+  status: number,
+  handOver: string,
+  args: readonly string[],
+  keptCopies: string,
+): Promise<number> {
   if (status !== 0) return status;
+  // --force: the copies are folded again too.
+  if (args.includes('--force')) {
+    fs.rmSync(keptCopies, { recursive: true, force: true });
+    fs.rmSync(`${keptCopies}.json`, { force: true });
+  }
   if (!fs.existsSync(handOver)) {
     if (args.includes('--help') || args.includes('-h')) return 0;
     console.error(
@@ -117,6 +163,7 @@ async function main(handOver: string): Promise<number> {
         if (line !== null) console.log(line);
       },
       onPagefindStep: (step) => console.log(log.pagefindStep(step)),
+      keptCopies,
     });
     console.log(`[so-tay:pagefind] ${indexSummary(stats)}`);
     return 0;

@@ -6,6 +6,16 @@ import writeFileAtomic from 'write-file-atomic';
 import { formatAuditIssues } from '../lib/publishing/site-audit.ts';
 import { auditBuiltSite } from '../lib/publishing/site-audit-fs.ts';
 
+/** Options of {@link siteFilesIntegration}. */
+export interface SiteFilesOptions {
+  /**
+   * Files (relative to the output folder) not to audit again: pages taken unchanged from the last
+   * build, which audited them with the same code and settings (src/integrations/page-reuse.ts).
+   * Read when the build is done, so it may be filled during the build.
+   */
+  alreadyAudited?: ReadonlySet<string>;
+}
+
 /**
  * Finishes the output folder once Astro and @astrojs/sitemap have written it (so list this after
  * `sitemap()`):
@@ -16,7 +26,7 @@ import { auditBuiltSite } from '../lib/publishing/site-audit-fs.ts';
  * - then audits the whole folder (see src/lib/publishing/site-audit.ts) and fails the build on any URL that
  *   ignores the base path, loads from another host or would break under the Content-Security-Policy.
  */
-export function siteFilesIntegration(): AstroIntegration {
+export function siteFilesIntegration(options: SiteFilesOptions = {}): AstroIntegration {
   let site = '';
   let base = '/';
   return {
@@ -39,7 +49,7 @@ export function siteFilesIntegration(): AstroIntegration {
           path.join(outDir, 'robots.txt'),
           `# Sổ tay xây dựng Đảng\nUser-agent: *\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', site).href}\n`,
         );
-        const issues = auditBuiltSite(outDir, { site, base });
+        const issues = auditBuiltSite(outDir, { site, base }, options.alreadyAudited);
         if (issues.length > 0) {
           throw new Error(
             `Trang đã build có ${issues.length} lỗi đường dẫn hoặc mã nội tuyến (sẽ hỏng khi phục vụ dưới ${base} hoặc bị CSP chặn):\n${formatAuditIssues(issues)}`,

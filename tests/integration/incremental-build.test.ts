@@ -1,7 +1,9 @@
 /**
- * A build run again reuses what did not change (the content store and the pages the content
- * loader rendered, kept by digest), and must never leave a stale page. Each step below changes one kind of input, builds again as an editor does
- * (caches and all), then builds cold (`--force`) and requires every file to be the same.
+ * A build run again reuses what did not change (the content store, the pages the content loader
+ * rendered, kept by digest, and the document and news pages of the last output, linked by page
+ * reuse), and must never leave a stale page. Each step below changes one kind of input, builds
+ * again as an editor does (`npm run build`: caches, the last output and all), then builds cold
+ * (`astro build --force` into another folder) and requires every file to be the same.
  *
  * The build runs in a copy of the project under tests/.tmp/, with a node_modules of its own whose
  * entries link to the project's packages: the caches (node_modules/.astro, .astro) are the copy's,
@@ -19,28 +21,26 @@ const project = path.join(tmp, 'project');
 const warm = path.join(tmp, 'warm');
 const cold = path.join(tmp, 'cold');
 
-/** Astro's build of the copy into `outDir`; returns its output, every page line included. */
+/**
+ * A build of the copy into `outDir`; returns its output. Warm: `npm run build` as an editor runs it
+ * (the last output moved aside and pages reused from it; the search index after). Cold: `astro
+ * build --force`, every page line included, nothing reused.
+ */
 function build(outDir: string, force: boolean): string {
-  return execFileSync(
-    process.execPath,
-    [
-      path.join(project, 'node_modules/astro/bin/astro.mjs'),
-      'build',
-      '--outDir',
-      outDir,
-      ...(force ? ['--force'] : []),
-    ],
-    {
-      cwd: project,
-      // The search index is not what is tested here: the integration hands the folder over instead.
-      env: childEnv({
-        SO_TAY_CONTENT_DIR: path.join(project, 'content'),
-        SO_TAY_INDEX_LATER: path.join(tmp, 'x'),
-      }),
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const env = childEnv({
+    SO_TAY_CONTENT_DIR: path.join(project, 'content'),
+    // The search index is not what is tested here: the integration hands the folder over instead.
+    SO_TAY_INDEX_LATER: force ? path.join(tmp, 'x') : undefined,
+  });
+  const args = force
+    ? [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--force']
+    : [path.join(project, 'scripts/build.ts'), '--outDir', outDir];
+  return execFileSync(process.execPath, args, {
+    cwd: project,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** Every file under `dir` but the search index, relative, sorted. */
@@ -70,6 +70,15 @@ function reused(log: string): number {
   );
 }
 
+/** Pages linked from the last output and pages rendered again, from page reuse's line. */
+function pageReuse(log: string): { linked: number; rendered: number } {
+  const m = /Dùng lại ([\d.]+) trang văn bản và tin không đổi từ lần build trước; tạo lại ([\d.]+)\./.exec(
+    log,
+  );
+  const n = (s: string | undefined) => Number((s ?? '0').replace(/\./g, ''));
+  return m === null ? { linked: 0, rendered: 0 } : { linked: n(m[1]), rendered: n(m[2]) };
+}
+
 /** Changes a file of the copy: replaces `from` by `to`, which must be there. */
 function edit(file: string, from: string, to: string): void {
   const full = path.join(project, file);
@@ -93,12 +102,15 @@ const MDX_DOCUMENT = 'van-ban/865-qd-tu-2019';
 const NEWS = 'tin/2023-06-22-giao-ban-to-chuc-xay-dung-dang-mien-nam';
 /** The document and news pages of content/. */
 let contentPages = 0;
+/** Those the content loader renders (not through @astrojs/mdx): the pages that can be reused. */
+let reusable = 0;
 
 beforeAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(path.join(project, 'node_modules'), { recursive: true });
   for (const entry of [
     'src',
+    'scripts',
     'public',
     'content',
     'astro.config.mjs',
@@ -119,13 +131,17 @@ beforeAll(() => {
     (n, d) => n + fs.readdirSync(path.join(project, 'content', d)).length,
     0,
   );
-  build(warm, true);
+  reusable = contentPages - 1; // MDX_DOCUMENT uses a component
+  build(warm, false);
 });
 
 describe('building again', () => {
-  it('takes every unchanged document and news page from the content store', () => {
+  it('takes every unchanged document and news page from the content store and the last output', () => {
     const log = rebuild();
     expect(reused(log)).toBe(contentPages);
+    expect(pageReuse(log)).toEqual({ linked: reusable, rendered: 0 });
+    // A hard link: the page is the last build's file, not a copy of it.
+    expect(fs.statSync(path.join(warm, DOCUMENT, 'index.html')).nlink).toBe(1);
   });
 
   it('after a page is edited, renders it and the pages it now cites, and reuses the others', () => {
@@ -142,6 +158,27 @@ describe('building again', () => {
     expect(page(warm, cited)).toContain('/van-ban/21-kl-tw-2021/');
     // The edited page is read again; the cited page's backlinks are rendered from the new graph.
     expect(reused(log)).toBe(contentPages - 1);
+    expect(pageReuse(log)).toEqual({ linked: reusable - 2, rendered: 2 });
+  });
+
+  it("after a cited document's title changes, with the new title on the pages citing it", () => {
+    const citing = 'van-ban/21-kl-tw-2021';
+    edit(
+      'content/van-ban/18-nq-tw-2017.mdx',
+      '  Một số vấn đề về tiếp tục',
+      '  (Tên mới) Một số vấn đề về tiếp tục',
+    );
+    const log = rebuild();
+    expect(page(warm, citing)).toContain('(Tên mới)');
+    // Code links in every body carry the titles they point to, so every page is made again.
+    expect(pageReuse(log)).toEqual({ linked: 0, rendered: reusable });
+  });
+
+  it('after a page file of the output is changed by hand, writes it again', () => {
+    fs.appendFileSync(path.join(warm, DOCUMENT, 'index.html'), '<!-- sửa tay -->');
+    const log = rebuild();
+    expect(page(warm, DOCUMENT)).not.toContain('sửa tay');
+    expect(pageReuse(log)).toEqual({ linked: reusable - 1, rendered: 1 });
   });
 
   it('after the schema changes, shows what the new schema makes of the data', () => {
@@ -167,7 +204,8 @@ describe('building again', () => {
   it('after a component changes, on the pages that use it, MDX pages included', () => {
     edit('src/components/DocumentMeta.astro', '>Người ký</th>', '>Người ký văn bản</th>');
     edit('src/components/Note.astro', "title = 'Ghi chú của Sổ tay'", "title = 'Sổ tay ghi chú'");
-    rebuild();
+    const log = rebuild();
+    expect(log).toContain('Mã nguồn, cấu hình hoặc giao diện đã đổi từ lần build trước: tạo lại mọi trang.');
     expect(page(warm, DOCUMENT)).toContain('Người ký văn bản');
     expect(page(warm, MDX_DOCUMENT)).toContain('Sổ tay ghi chú');
   });

@@ -404,6 +404,47 @@ describe('building the index', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.pagefind'))).toEqual([]);
   });
 
+  it('keeps the folded copies between builds, folds again only changed pages, and finds what changed', async () => {
+    const dir = site('tests/.tmp/search-index-kept', {
+      'van-ban/a/index.html': '<main data-pagefind-body>Đảng ủy xã Tân Lập</main>',
+      'van-ban/b/index.html': '<main data-pagefind-body>Chi bộ thôn Đồng Tâm</main>',
+      'tin/c/index.html': '<main data-pagefind-body>Hội nghị Ban Thường vụ</main>',
+      'index.html': '<p>Trang chủ</p>',
+    });
+    const kept = 'tests/.tmp/search-index-kept-copies';
+    fs.rmSync(kept, { recursive: true, force: true });
+    fs.rmSync(`${kept}.json`, { force: true });
+    expect(await buildSearchIndex(dir, { keptCopies: kept })).toMatchObject({ pages: 3, files: 4 });
+    const untouched = fs.statSync(`${kept}/tin/c/index.html`).mtimeMs;
+    // a is rewritten (a new file, as Astro writes it), b deleted, d added; c stays the same file.
+    fs.rmSync(`${dir}/van-ban/a/index.html`);
+    fs.writeFileSync(
+      `${dir}/van-ban/a/index.html`,
+      '<html><body><main data-pagefind-body>Đảng ủy phường Hòa Bình</main></body></html>',
+    );
+    fs.rmSync(`${dir}/van-ban/b`, { recursive: true });
+    fs.mkdirSync(`${dir}/van-ban/d`);
+    fs.writeFileSync(
+      `${dir}/van-ban/d/index.html`,
+      '<html><body><main data-pagefind-body>Đảng bộ khối cơ quan</main></body></html>',
+    );
+    expect(await buildSearchIndex(dir, { keptCopies: kept })).toMatchObject({ pages: 3, files: 4 });
+    expect(fs.statSync(`${kept}/tin/c/index.html`).mtimeMs).toBe(untouched);
+    expect(fs.existsSync(`${kept}/van-ban/b/index.html`)).toBe(false);
+    const found = await openPagefind(`${dir}/pagefind`, { basePath: '/kept-pagefind/' });
+    try {
+      const urls = async (q: string) =>
+        Promise.all(((await found.search(q))?.results ?? []).map(async (r) => (await r.data()).url));
+      expect(await urls('Hòa Bình')).toEqual(['/van-ban/a/']);
+      expect(await urls('Tân Lập')).toEqual([]);
+      expect(await urls('Đồng Tâm')).toEqual([]);
+      expect(await urls('khối cơ quan')).toEqual(['/van-ban/d/']);
+      expect(await urls('Thường vụ')).toEqual(['/tin/c/']);
+    } finally {
+      await found.destroy();
+    }
+  });
+
   it('stops with the page named when a page already holds the stand-in letter, leaving no index', async () => {
     const dir = site('tests/.tmp/search-fold-error', {
       'van-ban/a/index.html': '<main data-pagefind-body>Tỉnh ủy ḏã họp</main>',

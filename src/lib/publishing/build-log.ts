@@ -52,6 +52,8 @@ const PAGE = /[├└]─\s+(\/\S*?\.html)/g;
 const CONTENT_PAGE = /^\/(?:van-ban|tin)\/(?!\d+\/)[^/]+\/index\.html$/;
 /** The content loader's closing line: "Đã đọc 4.000 văn bản: …". */
 const LOADED = /Đã đọc ([\d.]+) (?:văn bản|tin):/;
+/** Page reuse's line (src/integrations/page-reuse.ts): those pages are linked, not written. */
+const REUSED = /Dùng lại ([\d.]+) trang văn bản và tin/;
 
 function defaultStamp(): string {
   return new Date().toTimeString().slice(0, 8);
@@ -105,6 +107,8 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
       if (/^\s*\(\+[\d.]+m?s\)\s*$/.test(plain) || /^\s*\((?:cached|restored)\)\s*$/.test(plain)) return [];
       const loaded = LOADED.exec(plain);
       if (loaded) contentTotal += Number((loaded[1] ?? '0').replace(/\./g, ''));
+      const reused = REUSED.exec(plain);
+      if (reused) contentTotal -= Number((reused[1] ?? '0').replace(/\./g, ''));
       if (plain.includes('Syncing content')) return [text, ours(BUILD_STEPS.content)];
       if (plain.includes('Building static entrypoints')) return [text, ours(BUILD_STEPS.bundle)];
       if (plain.includes('generating static routes')) {

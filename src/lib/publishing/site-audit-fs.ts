@@ -19,13 +19,19 @@ function* walk(dir: string): Generator<string> {
 }
 
 /**
- * Audits every HTML page, stylesheet, sitemap, feed and robots.txt in a built site folder.
+ * Audits every HTML page, stylesheet, sitemap, feed and robots.txt in a built site folder, but the
+ * files in `skip` (relative, `/`-separated: pages an earlier build audited unchanged).
  * Returns the issues, sorted by file and line; an empty list means the site is fit to publish.
  */
-export function auditBuiltSite(dir: string, ctx: AuditContext): AuditIssue[] {
+export function auditBuiltSite(
+  dir: string,
+  ctx: AuditContext,
+  skip: ReadonlySet<string> = new Set(),
+): AuditIssue[] {
   const issues: AuditIssue[] = [];
   for (const full of walk(dir)) {
     const rel = path.relative(dir, full).split(path.sep).join('/');
+    if (skip.has(rel)) continue;
     const ext = path.extname(full).toLowerCase();
     if (ext === '.html') issues.push(...auditHtml(fs.readFileSync(full, 'utf8'), ctx, rel));
     else if (ext === '.css') issues.push(...auditCss(fs.readFileSync(full, 'utf8'), ctx, rel));

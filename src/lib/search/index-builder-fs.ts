@@ -14,12 +14,15 @@
  *   files byte for byte.
  * - Each copy is the page's indexed region only (search-copy.ts): less to fold and to parse, the
  *   same index byte for byte.
- * - The copies are written to a temporary folder in memory (`/dev/shm`) where the system has one
- *   (162 MB at 10,000 pages, freed as soon as Pagefind is done), else in the system's temporary
- *   folder, a thousand pages at a time with a progress line after each. Keeping them on disk
- *   between builds, to fold only the pages that changed, was no faster (docs/performance.md).
+ * - `npm run build` keeps the copies between builds (`keptCopies`, in Astro's cache folder) and
+ *   folds again only the pages whose file changed: with unchanged pages linked from the last build
+ *   (src/integrations/page-reuse.ts), that is only the pages that changed. Otherwise (a plain
+ *   `astro build`) they are written to a temporary folder in memory (`/dev/shm`) where the system
+ *   has one, else in the system's temporary folder, and deleted once Pagefind is done. Either way a
+ *   thousand pages at a time, with a progress line after each.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -27,6 +30,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import writeFileAtomic from 'write-file-atomic';
 import { FoldError } from './fold.ts';
 import { searchCopy } from './search-copy.ts';
 
@@ -70,6 +74,11 @@ export interface SearchIndexOptions {
   onProgress?: IndexProgress;
   /** Called as Pagefind starts each of its steps. */
   onPagefindStep?: (step: PagefindStep) => void;
+  /**
+   * A folder to keep the folded copies in between builds (`keptCopiesDir`), so that only pages whose
+   * file changed are folded again; without it they go to a temporary folder.
+   */
+  keptCopies?: string;
 }
 
 /**
@@ -112,6 +121,23 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** The folded copy of a page, or null when it has no indexed region; a fold error names the page. */
+async function foldedCopy(siteDir: string, rel: string): Promise<string | null> {
+  try {
+    return searchCopy(await fs.promises.readFile(path.join(siteDir, rel), 'utf8'));
+  } catch (err) {
+    if (err instanceof FoldError) throw new Error(`Trang ${rel} ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
+/** Writes a copy under its path in the site. */
+async function writeCopy(stageDir: string, rel: string, copy: string): Promise<void> {
+  const target = path.join(stageDir, rel);
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  await fs.promises.writeFile(target, copy);
+}
+
 /**
  * Writes the copy of every page of `files` that has an indexed region into `stageDir`, under its
  * path in the site; returns how many it wrote.
@@ -119,17 +145,9 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 async function stageFiles(siteDir: string, stageDir: string, files: readonly string[]): Promise<number> {
   let staged = 0;
   await eachLimited(files, CONCURRENCY, async (rel) => {
-    let copy: string | null;
-    try {
-      copy = searchCopy(await fs.promises.readFile(path.join(siteDir, rel), 'utf8'));
-    } catch (err) {
-      if (err instanceof FoldError) throw new Error(`Trang ${rel} ${err.message}`, { cause: err });
-      throw err;
-    }
+    const copy = await foldedCopy(siteDir, rel);
     if (copy === null) return;
-    const target = path.join(stageDir, rel);
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await fs.promises.writeFile(target, copy);
+    await writeCopy(stageDir, rel, copy);
     staged++;
   });
   return staged;
@@ -149,6 +167,94 @@ async function stageSite(
     onProgress?.({ pages, filesDone: i + bucket.length, files: files.length });
   }
   return pages;
+}
+
+/**
+ * What a kept folder of copies was made from: the code that folds, and for each HTML file of the
+ * site its inode, size and modification time and whether it has a copy (1) or not (0).
+ */
+interface KeptCopies {
+  version: 1;
+  code: string;
+  files: Record<string, [ino: number, size: number, mtimeMs: number, copied: 0 | 1]>;
+}
+
+/** A digest of the code a copy is made with (search-copy.ts and fold.ts, its only import). */
+function copyCodeDigest(): string {
+  const hash = createHash('sha256');
+  for (const name of ['search-copy.ts', 'fold.ts'])
+    hash.update(fs.readFileSync(new URL(name, import.meta.url)));
+  return hash.digest('base64url');
+}
+
+function readKeptCopies(file: string, code: string): KeptCopies['files'] {
+  try {
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<KeptCopies>;
+    if (kept.version === 1 && kept.code === code && typeof kept.files === 'object' && kept.files !== null)
+      return kept.files;
+  } catch {
+    // No record, or not one this code can read: every page is folded again.
+  }
+  return {};
+}
+
+/**
+ * Brings the copies kept in `keptDir` up to date with the site, a bucket at a time, folding only
+ * the pages whose file is not the one the copy was made from; returns the pages to index. The
+ * record of what the copies were made from is deleted first and written last, so a build stopped
+ * half-way leaves a folder that the next one folds again entirely.
+ */
+async function stageKept(
+  siteDir: string,
+  keptDir: string,
+  files: readonly string[],
+  onProgress?: IndexProgress,
+): Promise<number> {
+  const recordFile = `${keptDir}.json`;
+  const code = copyCodeDigest();
+  const before = readKeptCopies(recordFile, code);
+  fs.rmSync(recordFile, { force: true });
+  if (Object.keys(before).length === 0) fs.rmSync(keptDir, { recursive: true, force: true });
+  fs.mkdirSync(keptDir, { recursive: true });
+  const after: KeptCopies['files'] = {};
+  let pages = 0;
+  const update = async (rel: string) => {
+    const stat = await fs.promises.stat(path.join(siteDir, rel));
+    const old = before[rel];
+    const unchanged =
+      old !== undefined &&
+      old[0] === stat.ino &&
+      old[1] === stat.size &&
+      old[2] === stat.mtimeMs &&
+      (old[3] === 0 || fs.existsSync(path.join(keptDir, rel)));
+    if (unchanged) {
+      after[rel] = old;
+      pages += old[3];
+      return;
+    }
+    const copy = await foldedCopy(siteDir, rel);
+    if (copy === null) await fs.promises.rm(path.join(keptDir, rel), { force: true });
+    else await writeCopy(keptDir, rel, copy);
+    after[rel] = [stat.ino, stat.size, stat.mtimeMs, copy === null ? 0 : 1];
+    if (copy !== null) pages++;
+  };
+  for (let i = 0; i < files.length; i += BUCKET) {
+    await eachLimited(files.slice(i, i + BUCKET), CONCURRENCY, update);
+    onProgress?.({ pages, filesDone: Math.min(i + BUCKET, files.length), files: files.length });
+  }
+  for (const rel of Object.keys(before))
+    if (!(rel in after)) fs.rmSync(path.join(keptDir, rel), { force: true });
+  writeFileAtomic.sync(recordFile, JSON.stringify({ version: 1, code, files: after } satisfies KeptCopies));
+  return pages;
+}
+
+/**
+ * Where `npm run build` keeps the folded copies of the site built into `outDir`, in Astro's cache
+ * folder: deleted with it, and by `npm run build -- --force`.
+ */
+export function keptCopiesDir(root: string, outDir: string): string {
+  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  return path.join(root, 'node_modules/.astro/so-tay-search-copies', id);
 }
 
 /** A temporary folder for the copies: in memory (`/dev/shm`) when the system has one. */
@@ -270,10 +376,14 @@ export async function buildSearchIndex(
   const files = htmlFiles(siteDir);
   const finalDir = path.join(siteDir, BUNDLE_DIR);
   const tempDir = path.join(path.resolve(siteDir), `.${BUNDLE_DIR}-${process.pid}`);
-  const stageRoot = makeStageRoot();
+  const kept = options.keptCopies;
+  const stageRoot = kept ?? makeStageRoot();
   let pages = 0;
   try {
-    const staged = await stageSite(siteDir, stageRoot, files, options.onProgress);
+    const staged =
+      kept === undefined
+        ? await stageSite(siteDir, stageRoot, files, options.onProgress)
+        : await stageKept(siteDir, kept, files, options.onProgress);
     fs.rmSync(tempDir, { recursive: true, force: true });
     if (staged > 0) {
       await runPagefind(stageRoot, tempDir, options.onPagefindStep);
@@ -285,7 +395,8 @@ export async function buildSearchIndex(
     fs.rmSync(finalDir, { recursive: true, force: true });
     fs.renameSync(tempDir, finalDir);
   } finally {
-    for (const dir of [tempDir, stageRoot]) fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(tempDir, { recursive: true, force: true });
+    if (kept === undefined) fs.rmSync(stageRoot, { recursive: true, force: true });
   }
   return { pages, files: files.length, seconds: (performance.now() - started) / 1000 };
 }
