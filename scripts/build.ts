@@ -24,7 +24,7 @@
  * Vietnamese and the slow ones say how far they are, a line every few seconds at most
  * (src/lib/publishing/build-log.ts). `--verbose` passes every line on.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -101,7 +101,21 @@ function moveAside(dir: string): Aside {
   } catch {
     return none;
   }
-  return { dir: aside, remove: () => fs.promises.rm(aside, { recursive: true, force: true }) };
+  return { dir: aside, remove: () => removeInChild(aside) };
+}
+
+/**
+ * Deletes a folder in a child process. Deleted here, its 20,000 unlinks would queue in this
+ * process's four I/O threads ahead of the reads that prepare the search index (2–3 s at 10,000
+ * pages); in another process they wait for nothing of ours.
+ */
+function removeInChild(dir: string): Promise<void> {
+  const code = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', code, dir], { stdio: 'ignore' });
+    child.on('error', () => resolve(fs.promises.rm(dir, { recursive: true, force: true })));
+    child.on('close', () => resolve(fs.promises.rm(dir, { recursive: true, force: true })));
+  });
 }
 
 /** Runs the two steps; returns the exit code. */

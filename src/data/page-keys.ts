@@ -7,11 +7,14 @@
  * file and what its HTML was made with, see src/loaders/content-pages.ts; its data), the
  * taxonomies (labels, levels, localities: the metadata table, the search record and the term link
  * read them), the page's part of the document graph (relations, backlinks, replacement, mentioned
- * documents: they change when another page changes) and its "Cập nhật" date. Listing pages have no
- * key and are always rendered: they change whenever a page they list does. Nor do pages that go
- * through @astrojs/mdx (a component, an expression, an image): an image is written by Astro only
- * when its page is rendered.
+ * documents: they change when another page changes) and its "Cập nhật" date. A page of a listing
+ * is keyed by the data of the items it shows, its place among the listing's pages, what its route
+ * passes besides, the taxonomies, and what the route reads of the whole site (`extra`: the counts by
+ * type on /van-ban/, the localities with a page on /dia-phuong/). Pages that go through
+ * @astrojs/mdx (a component, an expression, an image) have no key and are always rendered: an image
+ * is written by Astro only when its page is rendered. Nor do the index pages and term pages.
  */
+import type { Page } from 'astro';
 import { cacheKeyOf } from '../lib/content/cache-key.ts';
 import { pageKey } from '../lib/graph/document-graph.ts';
 import { bodyRecordOf } from '../loaders/bodies.ts';
@@ -65,5 +68,38 @@ export async function newsPageKey(item: NewsEntry): Promise<string | undefined> 
   return cacheKeyOf({
     ...(await entryParts(item)),
     mentioned: graph.mentions.get(pageKey('news', item.id)) ?? [],
+  });
+}
+
+/** A page of a paginated listing, as `paginate()` gives it. */
+interface ListingPath {
+  params: Record<string, string | number | undefined>;
+  props: { page: Page<DocumentEntry | NewsEntry> };
+}
+
+/**
+ * Gives every page of a paginated listing its cache key (see the file's header). `extra` is what
+ * the route shows that depends on pages not in the listing; anything else it shows must come from
+ * `props` or the items.
+ */
+export async function withListingKeys<P extends ListingPath>(
+  paths: readonly P[],
+  extra: unknown = null,
+): Promise<(P & { cacheKey: string })[]> {
+  const site = await siteKey();
+  return paths.map((path) => {
+    const { page, ...rest } = path.props;
+    const { currentPage, lastPage, size, total, start, end, url } = page;
+    return {
+      ...path,
+      cacheKey: cacheKeyOf({
+        params: path.params,
+        props: rest,
+        page: { currentPage, lastPage, size, total, start, end, url },
+        items: page.data.map((item) => [item.collection, item.id, item.data]),
+        extra,
+        site,
+      }),
+    };
   });
 }

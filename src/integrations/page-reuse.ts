@@ -92,9 +92,10 @@ export function createPageReuse(): PageReuse {
                 previous === undefined ? undefined : readReuseRecord(reuseRecordFile(root, outDir));
               plan = planReuse(paths, record, fingerprint, identityIn(previous ?? outDir));
               if (plan.noReuseBecause === undefined) {
+                const pages = plan.render.filter((p) => p.route.type === 'page').length;
                 logger.info(
-                  `Dùng lại ${viNumber(plan.reuse.length)} trang văn bản và tin không đổi từ lần build trước; ` +
-                    `tạo lại ${viNumber(keyed.length - plan.reuse.length)}.`,
+                  `Dùng lại ${viNumber(plan.reuse.length)} trang không đổi từ lần build trước; ` +
+                    `tạo lại ${viNumber(pages)} trang.`,
                 );
               } else if (plan.noReuseBecause === 'fingerprint') {
                 logger.info(

@@ -52,8 +52,11 @@ const PAGE = /[├└]─\s+(\/\S*?\.html)/g;
 const CONTENT_PAGE = /^\/(?:van-ban|tin)\/(?!\d+\/)[^/]+\/index\.html$/;
 /** The content loader's closing line: "Đã đọc 4.000 văn bản: …". */
 const LOADED = /Đã đọc ([\d.]+) (?:văn bản|tin):/;
-/** Page reuse's line (src/integrations/page-reuse.ts): those pages are linked, not written. */
-const REUSED = /Dùng lại ([\d.]+) trang văn bản và tin/;
+/**
+ * Page reuse's line (src/integrations/page-reuse.ts): how many pages are linked from the last
+ * build, and how many Astro will write.
+ */
+const REUSED = /Dùng lại [\d.]+ trang không đổi từ lần build trước; tạo lại ([\d.]+) trang/;
 
 function defaultStamp(): string {
   return new Date().toTimeString().slice(0, 8);
@@ -69,6 +72,8 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
   let pages = 0;
   let contentPages = 0;
   let contentTotal = 0;
+  /** Pages Astro will write when some are reused; 0 when all are written. */
+  let toRender = 0;
   let rendering = false;
   /** Pages the index step has prepared, for Pagefind's first line. */
   let indexPages = 0;
@@ -94,12 +99,13 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
           if (CONTENT_PAGE.test(written)) contentPages++;
         }
         if (pages === before) return [];
-        return due(
-          () =>
-            `Đang tạo trang HTML: ${viNumber(pages)} trang xong` +
-            (contentTotal > 0
-              ? ` (trang văn bản và tin: ${viNumber(contentPages)}/${viNumber(contentTotal)})…`
-              : '…'),
+        return due(() =>
+          toRender > 0
+            ? `Đang tạo trang HTML: ${viNumber(pages)}/${viNumber(toRender)} trang xong…`
+            : `Đang tạo trang HTML: ${viNumber(pages)} trang xong` +
+              (contentTotal > 0
+                ? ` (trang văn bản và tin: ${viNumber(contentPages)}/${viNumber(contentTotal)})…`
+                : '…'),
         );
       }
       // The time of a page, printed after it on the same line by Astro, arrives on its own when
@@ -108,7 +114,7 @@ export function createBuildLog(options: BuildLogOptions = {}): BuildLog {
       const loaded = LOADED.exec(plain);
       if (loaded) contentTotal += Number((loaded[1] ?? '0').replace(/\./g, ''));
       const reused = REUSED.exec(plain);
-      if (reused) contentTotal -= Number((reused[1] ?? '0').replace(/\./g, ''));
+      if (reused) toRender = Number((reused[1] ?? '0').replace(/\./g, ''));
       if (plain.includes('Syncing content')) return [text, ours(BUILD_STEPS.content)];
       if (plain.includes('Building static entrypoints')) return [text, ours(BUILD_STEPS.bundle)];
       if (plain.includes('generating static routes')) {

@@ -45,6 +45,21 @@ describe('the build log', () => {
     ]);
   });
 
+  it('counts against the pages left to write when the others are taken from the last build', () => {
+    const { log, advance } = logAt();
+    log.line('10:00:00 [so-tay:content-pages] Đã đọc 4.000 văn bản: 3.999 lấy lại từ bộ nhớ đệm, …');
+    log.line(' generating static routes ');
+    log.line(
+      '10:00:01 [so-tay:page-reuse] Dùng lại 9.799 trang không đổi từ lần build trước; tạo lại 1.530 trang.',
+    );
+    const printed: string[] = [];
+    for (let i = 0; i < 1530; i++) {
+      advance(4);
+      printed.push(...log.line(pageLine(`/chu-de/x/${i}/index.html`)));
+    }
+    expect(printed[0]).toBe('10:00:00 [so-tay] Đang tạo trang HTML: 750/1.530 trang xong…');
+  });
+
   it('counts every page of a line where Astro wrote several (build.concurrency above 1)', () => {
     const { log } = logAt();
     log.line(
