@@ -155,11 +155,8 @@ async function indexStep(
   keptCopies: string,
 ): Promise<number> {
   if (status !== 0) return status;
-  // --force: the copies are folded again too.
-  if (args.includes('--force')) {
-    fs.rmSync(keptCopies, { recursive: true, force: true });
-    fs.rmSync(`${keptCopies}.json`, { force: true });
-  }
+  // --force: every copy is folded again too (without their record, none is trusted).
+  if (args.includes('--force')) fs.rmSync(`${keptCopies}.json`, { force: true });
   if (!fs.existsSync(handOver)) {
     if (args.includes('--help') || args.includes('-h')) return 0;
     console.error(

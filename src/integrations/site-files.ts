@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import writeFileAtomic from 'write-file-atomic';
 import { formatAuditIssues } from '../lib/publishing/site-audit.ts';
-import { auditBuiltSite } from '../lib/publishing/site-audit-fs.ts';
+import { auditBuiltSiteInParallel } from '../lib/publishing/site-audit-fs.ts';
 
 /** Options of {@link siteFilesIntegration}. */
 export interface SiteFilesOptions {
@@ -36,7 +36,7 @@ export function siteFilesIntegration(options: SiteFilesOptions = {}): AstroInteg
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         site = config.site ? new URL(base, config.site).href : '';
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const index = path.join(outDir, 'sitemap-index.xml');
         if (!fs.existsSync(index)) {
@@ -49,7 +49,9 @@ export function siteFilesIntegration(options: SiteFilesOptions = {}): AstroInteg
           path.join(outDir, 'robots.txt'),
           `# Sổ tay xây dựng Đảng\nUser-agent: *\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', site).href}\n`,
         );
-        const issues = auditBuiltSite(outDir, { site, base }, options.alreadyAudited);
+        const issues = await auditBuiltSiteInParallel(outDir, { site, base }, options.alreadyAudited, (why) =>
+          logger.warn(`Luồng thứ hai của bước kiểm tra không chạy được (${why}); kiểm tra trên một luồng.`),
+        );
         if (issues.length > 0) {
           throw new Error(
             `Trang đã build có ${issues.length} lỗi đường dẫn hoặc mã nội tuyến (sẽ hỏng khi phục vụ dưới ${base} hoặc bị CSP chặn):\n${formatAuditIssues(issues)}`,

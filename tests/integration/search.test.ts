@@ -443,6 +443,12 @@ describe('building the index', () => {
     } finally {
       await found.destroy();
     }
+    // A build stopped half-way: a copy with no page, and no record. Nothing of it is indexed.
+    fs.mkdirSync(`${kept}/van-ban/z`, { recursive: true });
+    fs.writeFileSync(`${kept}/van-ban/z/index.html`, '<main data-pagefind-body>Trang lạc Quỳnh Lưu</main>');
+    fs.rmSync(`${kept}.json`);
+    expect(await buildSearchIndex(dir, { keptCopies: kept })).toMatchObject({ pages: 3, files: 4 });
+    expect(fs.existsSync(`${kept}/van-ban/z/index.html`)).toBe(false);
   });
 
   it('stops with the page named when a page already holds the stand-in letter, leaving no index', async () => {

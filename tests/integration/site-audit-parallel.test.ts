@@ -1,0 +1,38 @@
+/**
+ * The audit of a large built site reads every second file on a worker thread: a page with a
+ * problem must be reported whichever thread read it, as the one-thread audit reports it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditBuiltSite, auditBuiltSiteInParallel } from '../../src/lib/publishing/site-audit-fs.ts';
+
+const dir = path.resolve('tests/.tmp/site-audit-parallel');
+const ctx = { site: 'http://intranet.tu.vn/so-tay/', base: '/so-tay/' };
+
+describe('the audit of a site of thousands of pages', () => {
+  it('reports the same problems on two threads as on one, from pages read by either', async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (let i = 0; i < 2400; i++) {
+      const folder = path.join(dir, 'tin', `tin-${String(i).padStart(4, '0')}`);
+      fs.mkdirSync(folder, { recursive: true });
+      // Two pages break the CSP, one at an even place in the list and one at an odd place.
+      const body = i === 1000 || i === 1501 ? '<p style="color:red">Đỏ</p>' : '<p>Tin</p>';
+      fs.writeFileSync(
+        path.join(folder, 'index.html'),
+        `<!doctype html><html lang="vi"><body>${body}</body></html>`,
+      );
+    }
+    const one = auditBuiltSite(dir, ctx);
+    expect(one.map((i) => i.file)).toEqual(['tin/tin-1000/index.html', 'tin/tin-1501/index.html']);
+    const failures: string[] = [];
+    expect(await auditBuiltSiteInParallel(dir, ctx, new Set(), (why) => failures.push(why))).toEqual(one);
+    // The worker thread did its half: nothing fell back to this thread.
+    expect(failures).toEqual([]);
+    // Pages an earlier build audited are skipped by both.
+    const skip = new Set(['tin/tin-1000/index.html']);
+    expect((await auditBuiltSiteInParallel(dir, ctx, skip)).map((i) => i.file)).toEqual([
+      'tin/tin-1501/index.html',
+    ]);
+  });
+});
