@@ -122,7 +122,8 @@ function removeInChild(dir: string): Promise<void> {
 async function main(handOver: string): Promise<number> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
-  const aside = moveAside(outDirOf(args));
+  const outDir = outDirOf(args);
+  const aside = moveAside(outDir);
   // --force: every cache cleared, so no page is taken from the last build either.
   const reuseFrom = args.includes('--force') ? undefined : aside.dir;
   const env: NodeJS.ProcessEnv = {
@@ -141,20 +142,14 @@ async function main(handOver: string): Promise<number> {
   }
   const removed = aside.remove();
   try {
-    return await indexStep(status, handOver, args, keptCopiesDir(root, outDirOf(args)));
+    return status === 0 ? await indexStep(handOver, args, keptCopiesDir(root, outDir)) : status;
   } finally {
     await removed;
   }
 }
 
 /** The search index, once Astro has built the site; returns the exit code. */
-async function indexStep(
-  status: number,
-  handOver: string,
-  args: readonly string[],
-  keptCopies: string,
-): Promise<number> {
-  if (status !== 0) return status;
+async function indexStep(handOver: string, args: readonly string[], keptCopies: string): Promise<number> {
   // --force: every copy is folded again too (without their record, none is trusted).
   if (args.includes('--force')) fs.rmSync(`${keptCopies}.json`, { force: true });
   if (!fs.existsSync(handOver)) {

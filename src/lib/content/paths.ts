@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -32,4 +33,14 @@ export const SOURCES_DIR = 'nguon';
 /** Where the source text of page `id` of a folder (`tin` or `van-ban`) is kept, relative to the content directory. */
 export function sourceTextPath(folder: typeof NEWS_DIR | typeof DOCUMENTS_DIR, id: string): string {
   return `${SOURCES_DIR}/${folder}/${id}.txt`;
+}
+
+/**
+ * A place of `kind` in Astro's cache folder (`node_modules/.astro/`) that belongs to one output
+ * folder: `<root>/node_modules/.astro/<kind>/<id>`, where `<id>` is a digest of the output folder's
+ * absolute path. Builds into different folders (a bench, the tests) keep apart what they reuse.
+ */
+export function outputCachePath(root: string, kind: string, outDir: string): string {
+  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  return path.join(root, 'node_modules/.astro', kind, id);
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { outputCachePath } from '../content/paths.ts';
 import { type FileIdentity, parseReuseRecord, type ReusedPage, type ReuseRecord } from './page-reuse.ts';
 
 /**
@@ -23,8 +24,7 @@ const CODE_PATHS = ['src', 'astro.config.mjs', 'package-lock.json', 'tsconfig.js
 
 /** Where the record of the build into `outDir` is kept: one per output folder. */
 export function reuseRecordFile(root: string, outDir: string): string {
-  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  return path.join(root, 'node_modules/.astro/so-tay-page-reuse', `${id}.json`);
+  return `${outputCachePath(root, 'so-tay-page-reuse', outDir)}.json`;
 }
 
 /** The record left by the last successful build into that folder, if there is one that can be read. */

@@ -31,6 +31,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import writeFileAtomic from 'write-file-atomic';
+import { outputCachePath } from '../content/paths.ts';
 import { FoldError } from './fold.ts';
 import { searchCopy } from './search-copy.ts';
 
@@ -265,8 +266,7 @@ function removeStrayCopies(keptDir: string, now: KeptCopies['files']): void {
  * folder: deleted with it, and by `npm run build -- --force`.
  */
 export function keptCopiesDir(root: string, outDir: string): string {
-  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  return path.join(root, 'node_modules/.astro/so-tay-search-copies', id);
+  return outputCachePath(root, 'so-tay-search-copies', outDir);
 }
 
 /** A temporary folder for the copies: in memory (`/dev/shm`) when the system has one. */
