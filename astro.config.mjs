@@ -9,7 +9,7 @@ import { defineConfig } from 'astro/config';
 import { contentGuardIntegration } from './src/integrations/content-guard.ts';
 import { draftsIntegration } from './src/integrations/drafts.ts';
 import { createPageReuse } from './src/integrations/page-reuse.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { earlyCopiesListener, pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { markdownProcessorOptions, mdxProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
 import { PUBLISH_CONFIG_FILE, resolveSiteLocation } from './src/lib/publishing/site-config.ts';
@@ -24,7 +24,9 @@ const { site, base } = resolveSiteLocation(
 
 // Unchanged document and news pages are linked from the last build instead of rendered again
 // (docs/build.md). The sitemap and the audit are told which, since Astro did not write them.
-const pageReuse = createPageReuse();
+// Under `npm run build`, the pages rendered are also folded for the search index as they come, on a
+// second thread (src/lib/search/early-copies-fs.ts).
+const pageReuse = createPageReuse({ listener: earlyCopiesListener() });
 
 export default defineConfig({
   site,
@@ -55,7 +57,10 @@ export default defineConfig({
     // src/components/, exports and expressions that could run code on the build machine.
     mdx({
       processor: satteri(
-        mdxProcessorOptions({ base, projectRoot: fileURLToPath(new URL('.', import.meta.url)) }),
+        mdxProcessorOptions({
+          base,
+          projectRoot: fileURLToPath(new URL('.', import.meta.url)),
+        }),
       ),
     }),
     sitemap({ customPages: pageReuse.reusedPageUrls }),

@@ -33,6 +33,7 @@ import { heldOutput, reportAstroFailure, runAstro } from '../src/lib/content/bui
 import { contentDir } from '../src/lib/content/paths.ts';
 import { BUILD_STEPS, createBuildLog } from '../src/lib/publishing/build-log.ts';
 import { PREVIOUS_OUTPUT_ENV } from '../src/lib/publishing/page-reuse-fs.ts';
+import { EARLY_COPIES_ENV } from '../src/lib/search/early-copies-fs.ts';
 import {
   buildSearchIndex,
   INDEX_LATER_ENV,
@@ -56,7 +57,12 @@ const astroBin = path.join(
 async function runAstroBuild(args: string[], env: NodeJS.ProcessEnv, verbose: boolean): Promise<number> {
   // process.execPath: the pinned Node 24 when started through npm.
   if (verbose) {
-    return spawnSync(process.execPath, [astroBin, 'build', ...args], { stdio: 'inherit', env }).status ?? 1;
+    return (
+      spawnSync(process.execPath, [astroBin, 'build', ...args], {
+        stdio: 'inherit',
+        env,
+      }).status ?? 1
+    );
   }
   const log = createBuildLog();
   const run = await runAstro({
@@ -110,9 +116,12 @@ function moveAside(dir: string): Aside {
  * pages); in another process they wait for nothing of ours.
  */
 function removeInChild(dir: string): Promise<void> {
+  if (!fs.existsSync(dir)) return Promise.resolve();
   const code = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', code, dir], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['-e', code, dir], {
+      stdio: 'ignore',
+    });
     child.on('error', () => resolve(fs.promises.rm(dir, { recursive: true, force: true })));
     child.on('close', () => resolve(fs.promises.rm(dir, { recursive: true, force: true })));
   });
@@ -126,10 +135,21 @@ async function main(handOver: string): Promise<number> {
   const aside = moveAside(outDir);
   // --force: every cache cleared, so no page is taken from the last build either.
   const reuseFrom = args.includes('--force') ? undefined : aside.dir;
+  const keptCopies = keptCopiesDir(root, outDir);
+  // --force: every search copy is made again too. Their folder goes now, deleted while Astro builds;
+  // the copies made while pages render then take its place in one rename.
+  const staleCopies = args.includes('--force') ? moveAside(keptCopies) : undefined;
+  if (staleCopies !== undefined) fs.rmSync(`${keptCopies}.json`, { force: true });
+  const copiesRemoved = staleCopies?.remove() ?? Promise.resolve();
+  // This build's folder for the search copies made while pages render, beside the kept ones so
+  // that they are moved in by a rename (src/lib/search/early-copies-fs.ts).
+  const earlyCopies = `${keptCopies}.early-${process.pid}`;
+  fs.rmSync(earlyCopies, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
     ASTRO_TELEMETRY_DISABLED: '1',
     ...process.env,
     [INDEX_LATER_ENV]: handOver,
+    [EARLY_COPIES_ENV]: earlyCopies,
   };
   delete env[PREVIOUS_OUTPUT_ENV];
   if (reuseFrom !== undefined) env[PREVIOUS_OUTPUT_ENV] = reuseFrom;
@@ -137,21 +157,24 @@ async function main(handOver: string): Promise<number> {
   try {
     status = await runAstroBuild(args, env, verbose);
   } catch (err) {
-    await aside.remove();
+    await Promise.all([aside.remove(), removeInChild(earlyCopies), copiesRemoved]);
     throw err;
   }
   const removed = aside.remove();
   try {
-    return status === 0 ? await indexStep(handOver, args, keptCopiesDir(root, outDir)) : status;
+    return status === 0 ? await indexStep(handOver, args, keptCopies, earlyCopies) : status;
   } finally {
-    await removed;
+    await Promise.all([removed, removeInChild(earlyCopies), copiesRemoved]);
   }
 }
 
 /** The search index, once Astro has built the site; returns the exit code. */
-async function indexStep(handOver: string, args: readonly string[], keptCopies: string): Promise<number> {
-  // --force: every copy is folded again too (without their record, none is trusted).
-  if (args.includes('--force')) fs.rmSync(`${keptCopies}.json`, { force: true });
+async function indexStep(
+  handOver: string,
+  args: readonly string[],
+  keptCopies: string,
+  earlyCopies: string,
+): Promise<number> {
   if (!fs.existsSync(handOver)) {
     if (args.includes('--help') || args.includes('-h')) return 0;
     console.error(
@@ -170,6 +193,7 @@ async function indexStep(handOver: string, args: readonly string[], keptCopies: 
       },
       onPagefindStep: (step) => console.log(log.pagefindStep(step)),
       keptCopies,
+      earlyCopies,
     });
     console.log(`[so-tay:pagefind] ${indexSummary(stats)}`);
     return 0;

@@ -4,10 +4,11 @@
  * links). docs/build.md, "Pages kept from the last build", says why and how to clear it.
  */
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteData } from 'astro';
 import { contentDir } from '../lib/content/paths.ts';
 import { viNumber } from '../lib/publishing/build-log.ts';
 import {
+  pageFile,
   pageUrl,
   planReuse,
   type ReusePlan,
@@ -23,6 +24,18 @@ import {
   reuseRecordFile,
   writeReuseRecord,
 } from '../lib/publishing/page-reuse-fs.ts';
+
+/**
+ * Told of each page Astro renders, as it renders it (the search index's early copies,
+ * src/lib/search/early-copies-fs.ts): Astro 7 lets one integration wrap its prerenderer, and this
+ * one does already.
+ */
+export interface RenderedPageListener {
+  /** A page: its file relative to the output folder, and its bytes (a copy, the listener's to keep). */
+  page(file: string, body: ArrayBuffer): void;
+  /** Every page is rendered; awaited before any `astro:build:done` hook runs. */
+  done(logger: AstroIntegrationLogger): Promise<void>;
+}
 
 /** Page reuse for one build, and what the other integrations read from it once pages are written. */
 export interface PageReuse {
@@ -45,7 +58,8 @@ export interface PageReuse {
  * `SO_TAY_PREVIOUS_OUTPUT`; Astro's prerenderer is wrapped so that the paths whose page can be
  * taken from there are not rendered, and are hard-linked into the new output after the others.
  */
-export function createPageReuse(): PageReuse {
+export function createPageReuse(options: { listener?: RenderedPageListener | undefined } = {}): PageReuse {
+  const { listener } = options;
   const reusedPageUrls: string[] = [];
   const reusedFiles = new Set<string>();
   let root = '';
@@ -104,19 +118,33 @@ export function createPageReuse(): PageReuse {
               }
               return plan.render as typeof paths;
             },
+            async render(request, options) {
+              const result = await astro.render(request, options);
+              if (listener === undefined) return result;
+              return tellListener(listener, result, options.routeData, pathnameOf(request, base));
+            },
             async teardown() {
               await astro.teardown?.();
-              if (plan === undefined || previous === undefined || plan.reuse.length === 0) return;
-              const copied = linkReusedPages(previous, outDir, plan.reuse);
-              for (const page of plan.reuse) {
-                reusedPageUrls.push(pageUrl(page.pathname, site, base));
-                reusedFiles.add(page.file);
+              const listened = listener?.done(logger);
+              try {
+                linkReused();
+              } finally {
+                await listened;
               }
-              if (copied > 0)
-                logger.info(`${viNumber(copied)} trang được chép (hệ tệp không cho liên kết cứng).`);
             },
           }),
         );
+        /** Links the reused pages into the output and lists them for the sitemap and the audit. */
+        const linkReused = () => {
+          if (plan === undefined || previous === undefined || plan.reuse.length === 0) return;
+          const copied = linkReusedPages(previous, outDir, plan.reuse);
+          for (const page of plan.reuse) {
+            reusedPageUrls.push(pageUrl(page.pathname, site, base));
+            reusedFiles.add(page.file);
+          }
+          if (copied > 0)
+            logger.info(`${viNumber(copied)} trang được chép (hệ tệp không cho liên kết cứng).`);
+        };
       },
       'astro:build:done': () => {
         if (fingerprint === '') return;
@@ -125,4 +153,35 @@ export function createPageReuse(): PageReuse {
     },
   };
   return { integration, reusedPageUrls, reusedFiles };
+}
+
+/** The pathname Astro rendered `request` for, without the base path: the one pageFile() takes. */
+function pathnameOf(request: Request, base: string): string {
+  const pathname = decodeURI(new URL(request.url).pathname);
+  const prefix = base.replace(/\/+$/, '');
+  return prefix !== '' && pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname;
+}
+
+/**
+ * Hands a rendered page's bytes to the listener and returns what Astro gets instead of `result`: a
+ * response with the same bytes. Only pages written as `<path>/index.html` are handed over (not the
+ * 404 page, redirects or endpoints).
+ */
+async function tellListener(
+  listener: RenderedPageListener,
+  result: Awaited<ReturnType<AstroPrerenderer['render']>>,
+  route: RouteData,
+  pathname: string,
+): Promise<Awaited<ReturnType<AstroPrerenderer['render']>>> {
+  const response = result instanceof Response ? result : result.response;
+  if (route.type !== 'page' || route.route === '/404' || route.route === '/500') return result;
+  if (response.status !== 200 || response.body === null) return result;
+  const body = await response.arrayBuffer();
+  listener.page(pageFile(pathname), body.slice(0));
+  const again = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  return result instanceof Response ? again : { ...result, response: again };
 }

@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { viNumber } from '../lib/publishing/build-log.ts';
+import { EARLY_COPIES_ENV, startEarlyCopies } from '../lib/search/early-copies-fs.ts';
 import { buildSearchIndex, INDEX_LATER_ENV, indexSummary } from '../lib/search/index-builder-fs.ts';
+import type { RenderedPageListener } from './page-reuse.ts';
 
 /**
  * Builds the Pagefind search index once Astro has written the site (in `astro:build:done`, as
@@ -27,6 +30,32 @@ export function pagefindIntegration(): AstroIntegration {
         }
         logger.info(indexSummary(await buildSearchIndex(siteDir)));
       },
+    },
+  };
+}
+
+/**
+ * When `npm run build` names a folder in {@link EARLY_COPIES_ENV}, the listener that makes the
+ * search copies of the pages as Astro renders them (src/lib/search/early-copies-fs.ts), for
+ * createPageReuse(); otherwise none.
+ */
+export function earlyCopiesListener(env: NodeJS.ProcessEnv = process.env): RenderedPageListener | undefined {
+  const dir = env[EARLY_COPIES_ENV];
+  if (!dir) return undefined;
+  let why: string | undefined;
+  const copies = startEarlyCopies(dir, (reason) => {
+    why = reason;
+  });
+  return {
+    page: (file, body) => copies.add(file, body),
+    async done(logger) {
+      const made = await copies.finish();
+      if (made === null)
+        logger.warn(
+          `Luồng phụ chuẩn bị chỉ mục dừng giữa chừng (${why}): bước lập chỉ mục sẽ đọc lại mọi trang.`,
+        );
+      else if (made > 0)
+        logger.info(`Đã chuẩn bị ${viNumber(made)} trang cho chỉ mục tìm kiếm trong lúc tạo trang.`);
     },
   };
 }

@@ -8,11 +8,16 @@
  * The build runs in a copy of the project under tests/.tmp/, with a node_modules of its own whose
  * entries link to the project's packages: the caches (node_modules/.astro, .astro) are the copy's,
  * so editing its schema, configuration, components and data touches nothing of the real project.
+ *
+ * After each warm build, the copies the search index was made from must be the pages as built,
+ * folded: the ones kept from the last build and the ones made while the pages rendered alike.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keptCopiesDir } from '../../src/lib/search/index-builder-fs.ts';
+import { searchCopy } from '../../src/lib/search/search-copy.ts';
 import { childEnv } from '../helpers/build.ts';
 
 const root = path.resolve('.');
@@ -62,6 +67,19 @@ function staleFiles(): string[] {
   return [...stale, ...inCold.filter((f) => !inWarm.includes(f))];
 }
 
+/** Pages of the warm output whose search copy is not the page as built, folded (search-copy.ts). */
+function staleSearchCopies(): string[] {
+  const kept = keptCopiesDir(project, warm);
+  return files(warm)
+    .filter((f) => f.endsWith('.html'))
+    .filter((f) => {
+      const copy = searchCopy(fs.readFileSync(path.join(warm, f), 'utf8'));
+      const at = path.join(kept, f);
+      if (copy === null) return fs.existsSync(at);
+      return !fs.existsSync(at) || fs.readFileSync(at, 'utf8') !== copy;
+    });
+}
+
 /** Content pages the warm build took from the content store as they were, from the loader's lines. */
 function reused(log: string): number {
   return [...log.matchAll(/Đã đọc [\d.]+ (?:văn bản|tin): ([\d.]+) lấy lại từ bộ nhớ đệm/g)].reduce(
@@ -108,6 +126,7 @@ function edit(file: string, from: string, to: string): void {
 /** Builds warm then cold; returns the warm build's log once both agree on every file. */
 function rebuild(): string {
   const log = build(warm, false);
+  expect(staleSearchCopies()).toEqual([]);
   build(cold, true);
   expect(staleFiles()).toEqual([]);
   return log;
@@ -179,6 +198,10 @@ describe('building again', () => {
     // The edited page is read again; the cited page's backlinks are rendered from the new graph.
     expect(reused(log)).toBe(contentPages - 1);
     expect(contentPagesOf(linked)).toHaveLength(contentPages - 3);
+    // The three pages rendered were folded for the search index as they were rendered.
+    expect(log).toMatch(
+      /Đã lập chỉ mục tìm kiếm \d+ trang \(trong \d+ tệp HTML, 3 trang chuẩn bị sẵn khi tạo trang\)/,
+    );
     expect(linked.has(DOCUMENT) || linked.has(cited)).toBe(false);
     // A listing shows no body: the edit leaves it as it was.
     expect(linked.has('van-ban')).toBe(true);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTaxonomies } from '../../src/lib/content/taxonomy-fs.ts';
 import { foldVietnamese } from '../../src/lib/content/text.ts';
+import { startEarlyCopies } from '../../src/lib/search/early-copies-fs.ts';
 import { createSearchEngine, type SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { facetLabels } from '../../src/lib/search/facets.ts';
 import { buildSearchIndex } from '../../src/lib/search/index-builder-fs.ts';
@@ -449,6 +450,66 @@ describe('building the index', () => {
     fs.rmSync(`${kept}.json`);
     expect(await buildSearchIndex(dir, { keptCopies: kept })).toMatchObject({ pages: 3, files: 4 });
     expect(fs.existsSync(`${kept}/van-ban/z/index.html`)).toBe(false);
+  });
+
+  it('takes the copies made while the pages rendered, and folds again a page changed since', async () => {
+    const pages = {
+      'van-ban/a/index.html': '<main data-pagefind-body>Đảng ủy xã Tân Lập</main>',
+      'van-ban/b/index.html': '<main data-pagefind-body>Chi bộ thôn Đồng Tâm</main>',
+      'index.html': '<p>Trang chủ</p>',
+    };
+    const dir = site('tests/.tmp/search-index-early', pages);
+    const kept = 'tests/.tmp/search-index-early-kept';
+    const early = 'tests/.tmp/search-index-early-made';
+    for (const d of [kept, `${kept}.json`, early]) fs.rmSync(d, { recursive: true, force: true });
+    // What Astro rendered: a and the home page as they are now; b as it was before a later change.
+    const copies = startEarlyCopies(early);
+    const rendered = (file: string) => new Uint8Array(fs.readFileSync(`${dir}/${file}`)).buffer;
+    copies.add('van-ban/a/index.html', rendered('van-ban/a/index.html'));
+    copies.add('index.html', rendered('index.html'));
+    copies.add(
+      'van-ban/b/index.html',
+      new TextEncoder().encode(
+        '<html lang="vi"><body><main data-pagefind-body>Chi bộ cũ</main></body></html>',
+      ).buffer,
+    );
+    expect(await copies.finish()).toBe(2);
+    const stats = await buildSearchIndex(dir, { keptCopies: kept, earlyCopies: early });
+    // a is taken as made (moved, not folded again); b's page is not the one its copy was made from.
+    expect(stats).toMatchObject({ pages: 2, files: 3, prepared: 1 });
+    expect(fs.existsSync(`${early}/van-ban/a/index.html`)).toBe(false);
+    expect(fs.readFileSync(`${kept}/van-ban/b/index.html`, 'utf8')).toContain('Ḏồng Tâm');
+    const found = await openPagefind(`${dir}/pagefind`, { basePath: '/early-pagefind/' });
+    try {
+      const urls = async (q: string) =>
+        Promise.all(((await found.search(q))?.results ?? []).map(async (r) => (await r.data()).url));
+      expect(await urls('Tân Lập')).toEqual(['/van-ban/a/']);
+      expect(await urls('Đồng Tâm')).toEqual(['/van-ban/b/']);
+      expect(await urls('cũ')).toEqual([]);
+    } finally {
+      await found.destroy();
+    }
+    // The next build takes both copies as kept, since neither page changed.
+    expect(await buildSearchIndex(dir, { keptCopies: kept })).toMatchObject({ pages: 2, prepared: 0 });
+  });
+
+  it('folds every page itself when the thread making copies while pages render stopped', async () => {
+    const dir = site('tests/.tmp/search-index-early-failed', {
+      'van-ban/a/index.html': '<main data-pagefind-body>Đảng ủy xã Tân Lập</main>',
+    });
+    const kept = 'tests/.tmp/search-index-early-failed-kept';
+    for (const d of [kept, `${kept}.json`]) fs.rmSync(d, { recursive: true, force: true });
+    // Its folder is a file: the thread cannot write its list and stops.
+    const early = 'tests/.tmp/search-index-early-failed-made';
+    fs.rmSync(early, { recursive: true, force: true });
+    fs.writeFileSync(early, '');
+    const why: string[] = [];
+    const copies = startEarlyCopies(early, (reason) => why.push(reason));
+    copies.add('van-ban/a/index.html', new Uint8Array(fs.readFileSync(`${dir}/van-ban/a/index.html`)).buffer);
+    expect(await copies.finish()).toBeNull();
+    expect(why).toHaveLength(1);
+    const stats = await buildSearchIndex(dir, { keptCopies: kept, earlyCopies: early });
+    expect(stats).toMatchObject({ pages: 1, prepared: 0 });
   });
 
   it('stops with the page named when a page already holds the stand-in letter, leaving no index', async () => {

@@ -186,8 +186,11 @@ describe('build log parsing', () => {
   });
 
   it('reads back the line the indexer prints, whatever the numbers', () => {
-    const line = indexSummary({ pages: 5000, files: 5701, seconds: 21.46 });
+    const line = indexSummary({ pages: 5000, files: 5701, prepared: 0, seconds: 21.46 });
     expect(parseIndexLine(`[so-tay:pagefind] ${line}`)).toEqual({ pages: 5000, seconds: 21.5 });
+    // With the pages whose copies were made while Astro rendered them.
+    const prepared = indexSummary({ pages: 5000, files: 5701, prepared: 4990, seconds: 21.46 });
+    expect(parseIndexLine(`[so-tay:pagefind] ${prepared}`)).toEqual({ pages: 5000, seconds: 21.5 });
     // The hand-over message of `npm run build` carries no figures and must not be read as any.
     expect(parseIndexLine('[so-tay:pagefind] Chỉ mục tìm kiếm sẽ được lập sau khi Astro thoát.')).toBeNull();
   });

@@ -16,8 +16,13 @@ import { type FileIdentity, parseReuseRecord, type ReusedPage, type ReuseRecord 
  */
 export const PREVIOUS_OUTPUT_ENV = 'SO_TAY_PREVIOUS_OUTPUT';
 
-/** Environment variables that are about running the build, not about what it makes. */
-const NOT_ABOUT_OUTPUT = new Set([PREVIOUS_OUTPUT_ENV, 'SO_TAY_INDEX_LATER']);
+/**
+ * Environment variables that are about running the build, not about what it makes: two name a
+ * folder or file of this run only (src/lib/search/index-builder-fs.ts's INDEX_LATER_ENV and
+ * early-copies-fs.ts's EARLY_COPIES_ENV, named here rather than imported, since publishing does not
+ * import search). Counted in, they would change the fingerprint at every build.
+ */
+const NOT_ABOUT_OUTPUT = new Set([PREVIOUS_OUTPUT_ENV, 'SO_TAY_INDEX_LATER', 'SO_TAY_EARLY_COPIES']);
 
 /** Files and folders of the project whose every byte can change a page (relative to the root). */
 const CODE_PATHS = ['src', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'so-tay.config.json'];

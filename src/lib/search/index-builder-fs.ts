@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import writeFileAtomic from 'write-file-atomic';
 import { outputCachePath } from '../content/paths.ts';
+import { readEarlyList } from './early-copies-fs.ts';
 import { FoldError } from './fold.ts';
 import { searchCopy } from './search-copy.ts';
 
@@ -80,6 +81,11 @@ export interface SearchIndexOptions {
    * file changed are folded again; without it they go to a temporary folder.
    */
   keptCopies?: string;
+  /**
+   * The folder where this build's pages left their copies as they were rendered (early-copies-fs.ts):
+   * with `keptCopies`, those copies are moved in rather than the pages folded again.
+   */
+  earlyCopies?: string;
 }
 
 /**
@@ -90,7 +96,11 @@ function pagefindStepOf(line: string): PagefindStep | null {
   if (line.startsWith('[Parsing files]')) return { step: 'read' };
   if (line.startsWith('[Building search indexes]')) return { step: 'build' };
   const words = /^\s*Indexed ([\d,]+) words?\b/.exec(line);
-  if (words) return { step: 'write', words: Number((words[1] ?? '0').replace(/,/g, '')) };
+  if (words)
+    return {
+      step: 'write',
+      words: Number((words[1] ?? '0').replace(/,/g, '')),
+    };
   return null;
 }
 
@@ -100,6 +110,8 @@ export interface SearchIndexStats {
   pages: number;
   /** HTML files looked at. */
   files: number;
+  /** Pages whose copy was made while Astro rendered them (`earlyCopies`), not folded here. */
+  prepared: number;
   /** Seconds spent. */
   seconds: number;
 }
@@ -200,51 +212,109 @@ function readKeptCopies(file: string, code: string): KeptCopies['files'] {
 }
 
 /**
- * Brings the copies kept in `keptDir` up to date with the site, a bucket at a time, folding only
- * the pages whose file is not the one the copy was made from; returns the pages to index. The
- * record of what the copies were made from is deleted first and written last, so a build stopped
- * half-way leaves a folder that the next one folds again entirely.
+ * Brings the copies kept in `keptDir` up to date with the site, a bucket at a time; returns the
+ * pages to index. A page whose file is the one its kept copy was made from keeps it; a page this
+ * build rendered takes the copy made while it rendered (`earlyDir`), when that was made from a page
+ * of the file's size; any other is folded again. The record of what the copies were made from is
+ * deleted first and written last, so a build stopped half-way leaves a folder that the next one
+ * folds again entirely.
  */
 async function stageKept(
   siteDir: string,
   keptDir: string,
   files: readonly string[],
+  earlyDir: string | undefined,
   onProgress?: IndexProgress,
-): Promise<number> {
+): Promise<{ pages: number; prepared: number }> {
   const recordFile = `${keptDir}.json`;
   const code = copyCodeDigest();
   const before = readKeptCopies(recordFile, code);
+  const early = earlyDir === undefined ? {} : readEarlyList(earlyDir);
   fs.rmSync(recordFile, { force: true });
+  // No kept folder (a first build, or `--force`, which moves it away): this build's early copies
+  // become it, by one rename instead of one per page (1.3 s at 10,000 pages).
+  const inPlace = earlyDir !== undefined && Object.keys(early).length > 0 && !fs.existsSync(keptDir);
+  if (inPlace) fs.renameSync(earlyDir, keptDir);
   fs.mkdirSync(keptDir, { recursive: true });
   const after: KeptCopies['files'] = {};
+  // Where each page's early copy is, if it has one (early is empty without earlyDir).
+  const earlyFrom = inPlace || earlyDir === undefined ? 'in place' : earlyDir;
   let pages = 0;
+  let prepared = 0;
   const update = async (rel: string) => {
     const stat = await fs.promises.stat(path.join(siteDir, rel));
-    const old = before[rel];
-    const unchanged =
-      old !== undefined &&
-      old[0] === stat.ino &&
-      old[1] === stat.size &&
-      old[2] === stat.mtimeMs &&
-      (old[3] === 0 || fs.existsSync(path.join(keptDir, rel)));
-    if (unchanged) {
-      after[rel] = old;
-      pages += old[3];
-      return;
+    let copied = unchangedCopy(before[rel], stat, keptDir, rel);
+    if (copied === null) {
+      copied = await earlyCopy(early[rel], stat, earlyFrom, keptDir, rel);
+      if (copied !== null) prepared += copied;
     }
-    const copy = await foldedCopy(siteDir, rel);
-    if (copy === null) await fs.promises.rm(path.join(keptDir, rel), { force: true });
-    else await writeCopy(keptDir, rel, copy);
-    after[rel] = [stat.ino, stat.size, stat.mtimeMs, copy === null ? 0 : 1];
-    if (copy !== null) pages++;
+    copied ??= await foldAgain(siteDir, keptDir, rel);
+    after[rel] = [stat.ino, stat.size, stat.mtimeMs, copied];
+    pages += copied;
   };
   for (let i = 0; i < files.length; i += BUCKET) {
     await eachLimited(files.slice(i, i + BUCKET), CONCURRENCY, update);
-    onProgress?.({ pages, filesDone: Math.min(i + BUCKET, files.length), files: files.length });
+    onProgress?.({
+      pages,
+      filesDone: Math.min(i + BUCKET, files.length),
+      files: files.length,
+    });
   }
   removeStrayCopies(keptDir, after);
   writeFileAtomic.sync(recordFile, JSON.stringify({ version: 1, code, files: after } satisfies KeptCopies));
-  return pages;
+  return { pages, prepared };
+}
+
+/** Whether the page has a copy (1) or none (0), when its kept copy is still its own; else null. */
+function unchangedCopy(
+  old: KeptCopies['files'][string] | undefined,
+  stat: fs.Stats,
+  keptDir: string,
+  rel: string,
+): 0 | 1 | null {
+  if (old === undefined || old[0] !== stat.ino || old[1] !== stat.size || old[2] !== stat.mtimeMs)
+    return null;
+  if (old[3] === 1 && !fs.existsSync(path.join(keptDir, rel))) return null;
+  return old[3];
+}
+
+/**
+ * Takes the copy made while the page rendered, when one was made from a page of the file's size:
+ * moves it in from `earlyDir`, or finds it in place when that folder became the kept one. Returns
+ * whether the page has a copy, or null when it must be folded again.
+ */
+async function earlyCopy(
+  made: [size: number, copied: 0 | 1] | undefined,
+  stat: fs.Stats,
+  earlyDir: string | 'in place',
+  keptDir: string,
+  rel: string,
+): Promise<0 | 1 | null> {
+  if (made === undefined || made[0] !== stat.size) return null;
+  if (earlyDir === 'in place') return made[1];
+  const target = path.join(keptDir, rel);
+  try {
+    if (made[1] === 0) {
+      await fs.promises.rm(target, { force: true });
+    } else {
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      await fs.promises.rename(path.join(earlyDir, rel), target);
+    }
+    return made[1];
+  } catch {
+    return null; // Not there after all, or on another file system: folded again.
+  }
+}
+
+/** Folds the page again into `keptDir` (or deletes its copy when it is not indexed any more). */
+async function foldAgain(siteDir: string, keptDir: string, rel: string): Promise<0 | 1> {
+  const copy = await foldedCopy(siteDir, rel);
+  if (copy === null) {
+    await fs.promises.rm(path.join(keptDir, rel), { force: true });
+    return 0;
+  }
+  await writeCopy(keptDir, rel, copy);
+  return 1;
 }
 
 /**
@@ -253,7 +323,10 @@ async function stageKept(
  * so the folder is walked rather than the record read). Faster than emptying the folder first.
  */
 function removeStrayCopies(keptDir: string, now: KeptCopies['files']): void {
-  for (const entry of fs.readdirSync(keptDir, { recursive: true, withFileTypes: true })) {
+  for (const entry of fs.readdirSync(keptDir, {
+    recursive: true,
+    withFileTypes: true,
+  })) {
     if (entry.isDirectory()) continue;
     const full = path.join(entry.parentPath, entry.name);
     const rel = path.relative(keptDir, full).split(path.sep).join('/');
@@ -324,7 +397,11 @@ function runPagefind(
   const env = { ...process.env };
   env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), args, { cwd: stageDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(pagefindBinary(), args, {
+      cwd: stageDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);
@@ -336,7 +413,11 @@ function runPagefind(
       if (step) onStep(step);
     });
     child.on('error', (err) =>
-      reject(new Error(`Pagefind không khởi động được: ${err.message}`, { cause: err })),
+      reject(
+        new Error(`Pagefind không khởi động được: ${err.message}`, {
+          cause: err,
+        }),
+      ),
     );
     child.on('close', (code, signal) => {
       if (code === 0) return resolve();
@@ -353,7 +434,10 @@ function runPagefind(
  */
 async function writeEmptyBundle(outputPath: string): Promise<void> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', writePlayground: false });
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: 'vi',
+      writePlayground: false,
+    });
     if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
@@ -391,11 +475,20 @@ export async function buildSearchIndex(
   const kept = options.keptCopies;
   const stageRoot = kept ?? makeStageRoot();
   let pages = 0;
+  let prepared = 0;
   try {
-    const staged =
-      kept === undefined
-        ? await stageSite(siteDir, stageRoot, files, options.onProgress)
-        : await stageKept(siteDir, kept, files, options.onProgress);
+    let staged: number;
+    if (kept === undefined) {
+      staged = await stageSite(siteDir, stageRoot, files, options.onProgress);
+    } else {
+      ({ pages: staged, prepared } = await stageKept(
+        siteDir,
+        kept,
+        files,
+        options.earlyCopies,
+        options.onProgress,
+      ));
+    }
     fs.rmSync(tempDir, { recursive: true, force: true });
     if (staged > 0) {
       await runPagefind(stageRoot, tempDir, options.onPagefindStep);
@@ -410,7 +503,7 @@ export async function buildSearchIndex(
     fs.rmSync(tempDir, { recursive: true, force: true });
     if (kept === undefined) fs.rmSync(stageRoot, { recursive: true, force: true });
   }
-  return { pages, files: files.length, seconds: (performance.now() - started) / 1000 };
+  return { pages, files: files.length, prepared, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -423,5 +516,6 @@ export const INDEX_LATER_ENV = 'SO_TAY_INDEX_LATER';
 
 /** The line logged after indexing; the benchmark reads the pages and seconds back from it. */
 export function indexSummary(stats: SearchIndexStats): string {
-  return `Đã lập chỉ mục tìm kiếm ${stats.pages} trang (trong ${stats.files} tệp HTML) trong ${stats.seconds.toFixed(1)} s.`;
+  const prepared = stats.prepared > 0 ? `, ${stats.prepared} trang chuẩn bị sẵn khi tạo trang` : '';
+  return `Đã lập chỉ mục tìm kiếm ${stats.pages} trang (trong ${stats.files} tệp HTML${prepared}) trong ${stats.seconds.toFixed(1)} s.`;
 }

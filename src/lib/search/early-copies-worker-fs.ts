@@ -1,0 +1,54 @@
+/**
+ * The worker thread of early-copies-fs.ts: folds each page it is sent (search-copy.ts) and writes
+ * its copy under the same path in its folder; at the end writes the list of what it made and posts
+ * the number of copies back.
+ *
+ * A page that cannot be folded (it already holds the stand-in letter) or written is left out of the
+ * list: the index step folds it from the file and reports it there, naming the page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { EARLY_LIST_FILE, type EarlyList, type EarlyMessage } from './early-copies-fs.ts';
+import { searchCopy } from './search-copy.ts';
+
+const { dir } = workerData as { dir: string };
+const list: EarlyList = {};
+const made = new Set<string>();
+const decoder = new TextDecoder();
+let copies = 0;
+
+function copyPage(file: string, body: ArrayBuffer): void {
+  try {
+    const copy = searchCopy(decoder.decode(body));
+    if (copy !== null) {
+      const target = path.join(dir, file);
+      const parent = path.dirname(target);
+      if (!made.has(parent)) {
+        fs.mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
+      fs.writeFileSync(target, copy);
+      copies++;
+    }
+    list[file] = [body.byteLength, copy === null ? 0 : 1];
+  } catch {
+    // Left out of the list (see above).
+  }
+}
+
+function writeList(): void {
+  const target = path.join(dir, EARLY_LIST_FILE);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(`${target}.tmp`, JSON.stringify(list));
+  fs.renameSync(`${target}.tmp`, target);
+}
+
+parentPort?.on('message', (message: EarlyMessage) => {
+  if ('end' in message) {
+    writeList();
+    parentPort?.postMessage(copies);
+  } else {
+    copyPage(message.file, message.body);
+  }
+});
