@@ -10,7 +10,7 @@ import { contentGuardIntegration } from './src/integrations/content-guard.ts';
 import { draftsIntegration } from './src/integrations/drafts.ts';
 import { createPageReuse } from './src/integrations/page-reuse.ts';
 import { earlyCopiesListener, pagefindIntegration } from './src/integrations/pagefind.ts';
-import { siteFilesIntegration } from './src/integrations/site-files.ts';
+import { createSiteFiles } from './src/integrations/site-files.ts';
 import { markdownProcessorOptions, mdxProcessorOptions } from './src/lib/markdown/plugins-fs.ts';
 import { PUBLISH_CONFIG_FILE, resolveSiteLocation } from './src/lib/publishing/site-config.ts';
 import { readPublishConfig } from './src/lib/publishing/site-config-fs.ts';
@@ -24,9 +24,14 @@ const { site, base } = resolveSiteLocation(
 
 // Unchanged document and news pages are linked from the last build instead of rendered again
 // (docs/build.md). The sitemap and the audit are told which, since Astro did not write them.
-// Under `npm run build`, the pages rendered are also folded for the search index as they come, on a
-// second thread (src/lib/search/early-copies-fs.ts).
-const pageReuse = createPageReuse({ listener: earlyCopiesListener() });
+// Each page rendered is also handed, as it comes, to worker threads (the machine's second core is
+// idle while Astro renders): the build audit (src/lib/publishing/early-audit-fs.ts) and, under
+// `npm run build`, the search index's folding (src/lib/search/early-copies-fs.ts).
+const earlyCopies = earlyCopiesListener();
+const siteFiles = createSiteFiles({ alreadyAudited: () => pageReuse.reusedFiles });
+const pageReuse = createPageReuse({
+  listeners: earlyCopies === undefined ? [siteFiles.listener] : [siteFiles.listener, earlyCopies],
+});
 
 export default defineConfig({
   site,
@@ -64,7 +69,7 @@ export default defineConfig({
       ),
     }),
     sitemap({ customPages: pageReuse.reusedPageUrls }),
-    siteFilesIntegration({ alreadyAudited: pageReuse.reusedFiles }),
+    siteFiles.integration,
     pagefindIntegration(),
     // Last: it records the build for the next one only once every other hook has passed.
     pageReuse.integration,

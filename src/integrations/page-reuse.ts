@@ -58,8 +58,8 @@ export interface PageReuse {
  * `SO_TAY_PREVIOUS_OUTPUT`; Astro's prerenderer is wrapped so that the paths whose page can be
  * taken from there are not rendered, and are hard-linked into the new output after the others.
  */
-export function createPageReuse(options: { listener?: RenderedPageListener | undefined } = {}): PageReuse {
-  const { listener } = options;
+export function createPageReuse(options: { listeners?: RenderedPageListener[] } = {}): PageReuse {
+  const listeners = options.listeners ?? [];
   const reusedPageUrls: string[] = [];
   const reusedFiles = new Set<string>();
   let root = '';
@@ -120,12 +120,12 @@ export function createPageReuse(options: { listener?: RenderedPageListener | und
             },
             async render(request, options) {
               const result = await astro.render(request, options);
-              if (listener === undefined) return result;
-              return tellListener(listener, result, options.routeData, pathnameOf(request, base));
+              if (listeners.length === 0) return result;
+              return tellListeners(listeners, result, options.routeData, pathnameOf(request, base));
             },
             async teardown() {
               await astro.teardown?.();
-              const listened = listener?.done(logger);
+              const listened = Promise.all(listeners.map((l) => l.done(logger)));
               try {
                 linkReused();
               } finally {
@@ -163,12 +163,12 @@ function pathnameOf(request: Request, base: string): string {
 }
 
 /**
- * Hands a rendered page's bytes to the listener and returns what Astro gets instead of `result`: a
- * response with the same bytes. Only pages written as `<path>/index.html` are handed over (not the
- * 404 page, redirects or endpoints).
+ * Hands a rendered page's bytes to the listeners, a copy each, and returns what Astro gets instead
+ * of `result`: a response with the same bytes. Only pages written as `<path>/index.html` are handed
+ * over (not the 404 page, redirects or endpoints).
  */
-async function tellListener(
-  listener: RenderedPageListener,
+async function tellListeners(
+  listeners: readonly RenderedPageListener[],
   result: Awaited<ReturnType<AstroPrerenderer['render']>>,
   route: RouteData,
   pathname: string,
@@ -177,7 +177,8 @@ async function tellListener(
   if (route.type !== 'page' || route.route === '/404' || route.route === '/500') return result;
   if (response.status !== 200 || response.body === null) return result;
   const body = await response.arrayBuffer();
-  listener.page(pageFile(pathname), body.slice(0));
+  const file = pageFile(pathname);
+  for (const listener of listeners) listener.page(file, body.slice(0));
   const again = new Response(body, {
     status: response.status,
     statusText: response.statusText,

@@ -1,10 +1,12 @@
 /**
  * The audit of a large built site reads every second file on a worker thread: a page with a
- * problem must be reported whichever thread read it, as the one-thread audit reports it.
+ * problem must be reported whichever thread read it, as the one-thread audit reports it. The pages
+ * Astro renders are audited as they are rendered, on another worker: the same problems again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startEarlyAudit } from '../../src/lib/publishing/early-audit-fs.ts';
 import { auditBuiltSite, auditBuiltSiteInParallel } from '../../src/lib/publishing/site-audit-fs.ts';
 
 const dir = path.resolve('tests/.tmp/site-audit-parallel');
@@ -34,5 +36,38 @@ describe('the audit of a site of thousands of pages', () => {
     expect((await auditBuiltSiteInParallel(dir, ctx, skip)).map((i) => i.file)).toEqual([
       'tin/tin-1501/index.html',
     ]);
+  });
+
+  it('reports, for pages handed over as they are rendered, what the audit of their files reports', async () => {
+    const pages = {
+      'tin/a/index.html': '<!doctype html><html lang="vi"><body><p>Tin</p></body></html>',
+      'tin/b/index.html':
+        '<!doctype html><html lang="vi"><body>\n<a href="/van-ban/">Văn bản</a></body></html>',
+      'tin/c/index.html': '<!doctype html><html lang="vi"><body><p style="color:red">Đỏ</p></body></html>',
+    };
+    const site = path.resolve('tests/.tmp/site-audit-early');
+    fs.rmSync(site, { recursive: true, force: true });
+    const early = startEarlyAudit(ctx);
+    for (const [file, html] of Object.entries(pages)) {
+      fs.mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+      fs.writeFileSync(path.join(site, file), html);
+      early.add(file, new TextEncoder().encode(html).buffer);
+    }
+    const result = await early.finish();
+    expect(result?.files.sort()).toEqual(Object.keys(pages));
+    expect(result?.issues.sort((a, b) => a.file.localeCompare(b.file))).toEqual(auditBuiltSite(site, ctx));
+    expect(result?.issues.map((i) => `${i.file}:${i.line}`)).toEqual([
+      'tin/b/index.html:2',
+      'tin/c/index.html:1',
+    ]);
+  });
+
+  it('says so when the thread auditing pages as they render stops, and hands back nothing', async () => {
+    const why: string[] = [];
+    // A context the checks cannot read: the first check throws, and the thread stops.
+    const early = startEarlyAudit({ site: 'không phải URL', base: '/' }, (reason) => why.push(reason));
+    early.add('tin/a/index.html', new TextEncoder().encode('<a href="/x/">x</a>').buffer);
+    expect(await early.finish()).toBeNull();
+    expect(why).toHaveLength(1);
   });
 });

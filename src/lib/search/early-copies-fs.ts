@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type PageWorker, startPageWorker } from '../content/page-worker-fs.ts';
 
 /** When set, names the folder where the pages rendered in this build leave their search copies. */
 export const EARLY_COPIES_ENV = 'SO_TAY_EARLY_COPIES';
@@ -29,67 +29,19 @@ export const EARLY_LIST_FILE = '.early-copies.json';
  */
 export type EarlyList = Record<string, [size: number, copied: 0 | 1]>;
 
-/** A message to the worker: a page, or the end. */
-export type EarlyMessage = { file: string; body: ArrayBuffer } | { end: true };
-
-/** Copies being made on a worker thread, as pages are rendered. */
-export interface EarlyCopies {
-  /** Hands over a rendered page: its file relative to the output folder, and its bytes (transferred). */
-  add(file: string, body: ArrayBuffer): void;
-  /**
-   * Waits until every page handed over is copied and the list is written. Resolves with the number
-   * of copies, or null when the worker failed (then no list is written and the index step folds
-   * every page itself).
-   */
-  finish(): Promise<number | null>;
-}
+/**
+ * Copies being made on a worker thread, as pages are rendered; `finish()` resolves with the number
+ * of copies, or null when the worker failed (then no list is written and the index step folds
+ * every page itself).
+ */
+export type EarlyCopies = PageWorker<number>;
 
 /**
  * Starts making copies into `dir` (the worker starts with the first page). `onFailure` is told why,
  * once, when the worker stops before the end; pages handed over after that are dropped.
  */
 export function startEarlyCopies(dir: string, onFailure: (why: string) => void = () => {}): EarlyCopies {
-  let worker: Worker | undefined;
-  let failed = false;
-  let settled = false;
-  let ended: Promise<number | null> | undefined;
-  let resolveEnd: (copies: number | null) => void = () => {};
-  const fail = (why: string) => {
-    if (failed || settled) return;
-    failed = true;
-    onFailure(why);
-    resolveEnd(null);
-  };
-  const start = (): Worker => {
-    const w = new Worker(new URL('./early-copies-worker-fs.ts', import.meta.url), { workerData: { dir } });
-    w.on('message', (copies: number) => {
-      settled = true;
-      resolveEnd(copies);
-    });
-    w.once('error', (err) => fail(err.message));
-    w.once('exit', (code) => fail(`exit code ${code}`));
-    return w;
-  };
-  return {
-    add(file, body) {
-      if (failed || ended !== undefined) return;
-      worker ??= start();
-      worker.postMessage({ file, body } satisfies EarlyMessage, [body]);
-    },
-    finish() {
-      if (ended !== undefined) return ended;
-      ended = new Promise<number | null>((resolve) => {
-        resolveEnd = resolve;
-      }).then(async (copies) => {
-        await worker?.terminate();
-        return copies;
-      });
-      if (worker === undefined) resolveEnd(0);
-      else if (failed) resolveEnd(null);
-      else worker.postMessage({ end: true } satisfies EarlyMessage);
-      return ended;
-    },
-  };
+  return startPageWorker(new URL('./early-copies-worker-fs.ts', import.meta.url), { dir }, 0, onFailure);
 }
 
 /**

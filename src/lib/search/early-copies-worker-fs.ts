@@ -8,19 +8,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
-import { EARLY_LIST_FILE, type EarlyList, type EarlyMessage } from './early-copies-fs.ts';
+import { workerData } from 'node:worker_threads';
+import { servePages } from '../content/page-worker-fs.ts';
+import { EARLY_LIST_FILE, type EarlyList } from './early-copies-fs.ts';
 import { searchCopy } from './search-copy.ts';
 
 const { dir } = workerData as { dir: string };
 const list: EarlyList = {};
 const made = new Set<string>();
-const decoder = new TextDecoder();
 let copies = 0;
 
-function copyPage(file: string, body: ArrayBuffer): void {
+function copyPage(file: string, html: string, bytes: number): void {
   try {
-    const copy = searchCopy(decoder.decode(body));
+    const copy = searchCopy(html);
     if (copy !== null) {
       const target = path.join(dir, file);
       const parent = path.dirname(target);
@@ -31,24 +31,19 @@ function copyPage(file: string, body: ArrayBuffer): void {
       fs.writeFileSync(target, copy);
       copies++;
     }
-    list[file] = [body.byteLength, copy === null ? 0 : 1];
+    list[file] = [bytes, copy === null ? 0 : 1];
   } catch {
     // Left out of the list (see above).
   }
 }
 
-function writeList(): void {
+/** Writes the list of what was made; returns the number of copies. */
+function writeList(): number {
   const target = path.join(dir, EARLY_LIST_FILE);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(`${target}.tmp`, JSON.stringify(list));
   fs.renameSync(`${target}.tmp`, target);
+  return copies;
 }
 
-parentPort?.on('message', (message: EarlyMessage) => {
-  if ('end' in message) {
-    writeList();
-    parentPort?.postMessage(copies);
-  } else {
-    copyPage(message.file, message.body);
-  }
-});
+servePages(copyPage, writeList);

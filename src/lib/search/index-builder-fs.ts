@@ -16,7 +16,9 @@
  *   same index byte for byte.
  * - `npm run build` keeps the copies between builds (`keptCopies`, in Astro's cache folder) and
  *   folds again only the pages whose file changed: with unchanged pages linked from the last build
- *   (src/integrations/page-reuse.ts), that is only the pages that changed. Otherwise (a plain
+ *   (src/integrations/page-reuse.ts), that is only the pages that changed. The pages Astro did
+ *   render were already folded as it rendered them, on a second thread (`earlyCopies`,
+ *   early-copies-fs.ts): those copies are moved in, not made again. Otherwise (a plain
  *   `astro build`) they are written to a temporary folder in memory (`/dev/shm`) where the system
  *   has one, else in the system's temporary folder, and deleted once Pagefind is done. Either way a
  *   thousand pages at a time, with a progress line after each.
