@@ -17,8 +17,8 @@
  *
  * The last build's output folder is moved aside rather than emptied by Astro before it bundles (4 s
  * for 11,000 pages, waited for). Astro takes the document and news pages that did not change from
- * it, as hard links (src/integrations/page-reuse.ts, unless `--force`); it is deleted while the
- * search index is built.
+ * it, as hard links (src/integrations/page-reuse.ts, unless `--force`); it is deleted while
+ * Pagefind writes the search index, by a child process.
  *
  * Astro's output is passed on without its one line per HTML page; instead the steps are named in
  * Vietnamese and the slow ones say how far they are, a line every few seconds at most
@@ -136,15 +136,20 @@ async function main(handOver: string): Promise<number> {
   // --force: every cache cleared, so no page is taken from the last build either.
   const reuseFrom = args.includes('--force') ? undefined : aside.dir;
   const keptCopies = keptCopiesDir(root, outDir);
-  // --force: every search copy is made again too. Their folder goes now, deleted while Astro builds;
-  // the copies made while pages render then take its place in one rename.
+  // --force: every search copy is made again too. Their folder is moved away; the copies made
+  // while pages render then take its place in one rename.
   const staleCopies = args.includes('--force') ? moveAside(keptCopies) : undefined;
   if (staleCopies !== undefined) fs.rmSync(`${keptCopies}.json`, { force: true });
-  const copiesRemoved = staleCopies?.remove() ?? Promise.resolve();
   // This build's folder for the search copies made while pages render, beside the kept ones so
   // that they are moved in by a rename (src/lib/search/early-copies-fs.ts).
   const earlyCopies = `${keptCopies}.early-${process.pid}`;
   fs.rmSync(earlyCopies, { recursive: true, force: true });
+  // What is left over is deleted by child processes once Pagefind writes its files: it compresses
+  // them on one thread for 10 s at 10,000 pages, so a core is idle then; earlier, the 20,000
+  // unlinks took CPU from Astro's rendering or from Pagefind's reading, on both cores.
+  let removing: Promise<unknown> | undefined;
+  const removeLeftovers = () =>
+    (removing ??= Promise.all([aside.remove(), staleCopies?.remove(), removeInChild(earlyCopies)]));
   const env: NodeJS.ProcessEnv = {
     ASTRO_TELEMETRY_DISABLED: '1',
     ...process.env,
@@ -153,18 +158,11 @@ async function main(handOver: string): Promise<number> {
   };
   delete env[PREVIOUS_OUTPUT_ENV];
   if (reuseFrom !== undefined) env[PREVIOUS_OUTPUT_ENV] = reuseFrom;
-  let status: number;
   try {
-    status = await runAstroBuild(args, env, verbose);
-  } catch (err) {
-    await Promise.all([aside.remove(), removeInChild(earlyCopies), copiesRemoved]);
-    throw err;
-  }
-  const removed = aside.remove();
-  try {
-    return status === 0 ? await indexStep(handOver, args, keptCopies, earlyCopies) : status;
+    const status = await runAstroBuild(args, env, verbose);
+    return status === 0 ? await indexStep(handOver, args, keptCopies, earlyCopies, removeLeftovers) : status;
   } finally {
-    await Promise.all([removed, removeInChild(earlyCopies), copiesRemoved]);
+    await removeLeftovers();
   }
 }
 
@@ -174,6 +172,7 @@ async function indexStep(
   args: readonly string[],
   keptCopies: string,
   earlyCopies: string,
+  onWriting: () => void,
 ): Promise<number> {
   if (!fs.existsSync(handOver)) {
     if (args.includes('--help') || args.includes('-h')) return 0;
@@ -191,7 +190,10 @@ async function indexStep(
         const line = log.indexProgress(progress);
         if (line !== null) console.log(line);
       },
-      onPagefindStep: (step) => console.log(log.pagefindStep(step)),
+      onPagefindStep: (step) => {
+        console.log(log.pagefindStep(step));
+        if (step.step === 'write') onWriting();
+      },
       keptCopies,
       earlyCopies,
     });
