@@ -66,10 +66,7 @@ export default defineConfig({
     // src/components/, exports and expressions that could run code on the build machine.
     mdx({
       processor: satteri(
-        mdxProcessorOptions({
-          base,
-          projectRoot: fileURLToPath(new URL('.', import.meta.url)),
-        }),
+        mdxProcessorOptions({ base, projectRoot: fileURLToPath(new URL('.', import.meta.url)) }),
       ),
     }),
     sitemap({ customPages: pageReuse.reusedPageUrls }),

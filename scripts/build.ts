@@ -57,12 +57,7 @@ const astroBin = path.join(
 async function runAstroBuild(args: string[], env: NodeJS.ProcessEnv, verbose: boolean): Promise<number> {
   // process.execPath: the pinned Node 24 when started through npm.
   if (verbose) {
-    return (
-      spawnSync(process.execPath, [astroBin, 'build', ...args], {
-        stdio: 'inherit',
-        env,
-      }).status ?? 1
-    );
+    return spawnSync(process.execPath, [astroBin, 'build', ...args], { stdio: 'inherit', env }).status ?? 1;
   }
   const log = createBuildLog();
   const run = await runAstro({
@@ -119,9 +114,7 @@ function removeInChild(dir: string): Promise<void> {
   if (!fs.existsSync(dir)) return Promise.resolve();
   const code = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', code, dir], {
-      stdio: 'ignore',
-    });
+    const child = spawn(process.execPath, ['-e', code, dir], { stdio: 'ignore' });
     child.on('error', () => resolve(fs.promises.rm(dir, { recursive: true, force: true })));
     child.on('close', () => resolve(fs.promises.rm(dir, { recursive: true, force: true })));
   });

@@ -98,11 +98,7 @@ function pagefindStepOf(line: string): PagefindStep | null {
   if (line.startsWith('[Parsing files]')) return { step: 'read' };
   if (line.startsWith('[Building search indexes]')) return { step: 'build' };
   const words = /^\s*Indexed ([\d,]+) words?\b/.exec(line);
-  if (words)
-    return {
-      step: 'write',
-      words: Number((words[1] ?? '0').replace(/,/g, '')),
-    };
+  if (words) return { step: 'write', words: Number((words[1] ?? '0').replace(/,/g, '')) };
   return null;
 }
 
@@ -256,11 +252,7 @@ async function stageKept(
   };
   for (let i = 0; i < files.length; i += BUCKET) {
     await eachLimited(files.slice(i, i + BUCKET), CONCURRENCY, update);
-    onProgress?.({
-      pages,
-      filesDone: Math.min(i + BUCKET, files.length),
-      files: files.length,
-    });
+    onProgress?.({ pages, filesDone: Math.min(i + BUCKET, files.length), files: files.length });
   }
   removeStrayCopies(keptDir, after);
   writeFileAtomic.sync(recordFile, JSON.stringify({ version: 1, code, files: after } satisfies KeptCopies));
@@ -325,10 +317,7 @@ async function foldAgain(siteDir: string, keptDir: string, rel: string): Promise
  * so the folder is walked rather than the record read). Faster than emptying the folder first.
  */
 function removeStrayCopies(keptDir: string, now: KeptCopies['files']): void {
-  for (const entry of fs.readdirSync(keptDir, {
-    recursive: true,
-    withFileTypes: true,
-  })) {
+  for (const entry of fs.readdirSync(keptDir, { recursive: true, withFileTypes: true })) {
     if (entry.isDirectory()) continue;
     const full = path.join(entry.parentPath, entry.name);
     const rel = path.relative(keptDir, full).split(path.sep).join('/');
@@ -399,11 +388,7 @@ function runPagefind(
   const env = { ...process.env };
   env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), args, {
-      cwd: stageDir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(pagefindBinary(), args, { cwd: stageDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);
@@ -415,11 +400,7 @@ function runPagefind(
       if (step) onStep(step);
     });
     child.on('error', (err) =>
-      reject(
-        new Error(`Pagefind không khởi động được: ${err.message}`, {
-          cause: err,
-        }),
-      ),
+      reject(new Error(`Pagefind không khởi động được: ${err.message}`, { cause: err })),
     );
     child.on('close', (code, signal) => {
       if (code === 0) return resolve();
@@ -436,10 +417,7 @@ function runPagefind(
  */
 async function writeEmptyBundle(outputPath: string): Promise<void> {
   try {
-    const { index, errors } = await pagefind.createIndex({
-      forceLanguage: 'vi',
-      writePlayground: false,
-    });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', writePlayground: false });
     if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
