@@ -26,9 +26,9 @@ import {
 } from '../lib/publishing/page-reuse-fs.ts';
 
 /**
- * Told of each page Astro renders, as it renders it (the search index's early copies,
- * src/lib/search/early-copies-fs.ts): Astro 7 lets one integration wrap its prerenderer, and this
- * one does already.
+ * Told of each page Astro renders, as it renders it (the build audit, src/lib/publishing/
+ * early-audit-fs.ts, and the search index's early copies, src/lib/search/early-copies-fs.ts):
+ * Astro 7 lets one integration wrap its prerenderer, and this one does already.
  */
 export interface RenderedPageListener {
   /** A page: its file relative to the output folder, and its bytes (a copy, the listener's to keep). */

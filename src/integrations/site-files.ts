@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import writeFileAtomic from 'write-file-atomic';
 import type { PageWorker } from '../lib/content/page-worker-fs.ts';
 import { type EarlyAuditResult, startEarlyAudit } from '../lib/publishing/early-audit-fs.ts';
-import { type AuditIssue, formatAuditIssues } from '../lib/publishing/site-audit.ts';
+import { byPlace, formatAuditIssues } from '../lib/publishing/site-audit.ts';
 import { auditBuiltSiteInParallel } from '../lib/publishing/site-audit-fs.ts';
 import type { RenderedPageListener } from './page-reuse.ts';
 
@@ -84,7 +84,7 @@ export function createSiteFiles(options: SiteFilesOptions = {}): SiteFiles {
         issues.push(...(audited?.issues ?? []));
         if (issues.length > 0) {
           throw new Error(
-            `Trang đã build có ${issues.length} lỗi đường dẫn hoặc mã nội tuyến (sẽ hỏng khi phục vụ dưới ${base} hoặc bị CSP chặn):\n${formatAuditIssues(sortedIssues(issues))}`,
+            `Trang đã build có ${issues.length} lỗi đường dẫn hoặc mã nội tuyến (sẽ hỏng khi phục vụ dưới ${base} hoặc bị CSP chặn):\n${formatAuditIssues(issues.sort(byPlace))}`,
           );
         }
         logger.info(`Đã kiểm tra đường dẫn của trang dưới ${base}: không có lỗi.`);
@@ -92,9 +92,4 @@ export function createSiteFiles(options: SiteFilesOptions = {}): SiteFiles {
     },
   };
   return { integration, listener };
-}
-
-/** Issues by file, then line: the order the audit reports them in. */
-function sortedIssues(issues: AuditIssue[]): AuditIssue[] {
-  return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

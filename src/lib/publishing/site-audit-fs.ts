@@ -9,6 +9,7 @@ import {
   auditHtml,
   auditRobots,
   auditXml,
+  byPlace,
 } from './site-audit.ts';
 
 function* walk(dir: string): Generator<string> {
@@ -42,8 +43,6 @@ export function auditFiles(dir: string, files: readonly string[], ctx: AuditCont
   }
   return issues;
 }
-
-const byPlace = (a: AuditIssue, b: AuditIssue) => a.file.localeCompare(b.file) || a.line - b.line;
 
 /**
  * Audits every HTML page, stylesheet, sitemap, feed and robots.txt in a built site folder, but the

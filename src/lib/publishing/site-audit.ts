@@ -47,6 +47,11 @@ export function checkUrl(
   return missing.length === 0 ? null : missingRelMessage(raw, missing);
 }
 
+/** Orders issues by file, then line: the order every audit reports them in (`issues.sort(byPlace)`). */
+export function byPlace(a: AuditIssue, b: AuditIssue): number {
+  return a.file.localeCompare(b.file) || a.line - b.line;
+}
+
 /** Formats issues as `file:line  message` lines for a terminal. */
 export function formatAuditIssues(issues: readonly AuditIssue[]): string {
   return issues.map((i) => `${i.file}:${i.line}  ${i.message}`).join('\n');

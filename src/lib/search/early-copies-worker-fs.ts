@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
+import writeFileAtomic from 'write-file-atomic';
 import { servePages } from '../content/page-worker-fs.ts';
 import { EARLY_LIST_FILE, type EarlyList } from './early-copies-fs.ts';
 import { searchCopy } from './search-copy.ts';
@@ -39,10 +40,8 @@ function copyPage(file: string, html: string, bytes: number): void {
 
 /** Writes the list of what was made; returns the number of copies. */
 function writeList(): number {
-  const target = path.join(dir, EARLY_LIST_FILE);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(`${target}.tmp`, JSON.stringify(list));
-  fs.renameSync(`${target}.tmp`, target);
+  writeFileAtomic.sync(path.join(dir, EARLY_LIST_FILE), JSON.stringify(list));
   return copies;
 }
 
